@@ -1,0 +1,46 @@
+/*
+ * The Paved portal's backend: Backstage's own plugins plus the Paved suite, on the new
+ * backend system. Configuration decides where it runs: app-config.yaml is the embedded
+ * default (SQLite, guest sign-in, example data), app-config.production.yaml adds PostgreSQL.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import { validatedRootConfigServiceFactory } from './config/validatedRootConfigServiceFactory';
+import { permissionModulePavedPolicy } from './modules/permissionPolicy';
+
+const backend = createBackend();
+
+// Invalid app-config stops the backend with the key and the rule.
+backend.add(validatedRootConfigServiceFactory);
+
+backend.add(import('@backstage/plugin-app-backend'));
+// The events bus carries catalog and signal events between plugins and replicas.
+backend.add(import('@backstage/plugin-events-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(permissionModulePavedPolicy);
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+
+backend.add(import('@backstage/plugin-techdocs-backend'));
+
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+backend.start();
