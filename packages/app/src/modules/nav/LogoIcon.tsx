@@ -1,7 +1,7 @@
 import { makeStyles } from '@material-ui/core';
 
 const useStyles = makeStyles({
-  svg: { width: 'auto', height: 28 },
+  svg: { width: 32, height: 28, flexShrink: 0 },
   stone: { fill: '#7df3e1' },
 });
 
