@@ -5,12 +5,15 @@
  *   npm start   installs what is missing, then runs the portal on the embedded default
  *   npm test    installs what is missing, then type-check, lint, unit/integration, browser
  *
+ *   npm start -- --config app-config.yaml --config app-config.production.yaml
+ *                          passes the flags on to `backstage-cli repo start`
  *   npm test -- unit e2e   runs only the named steps (tsc, lint, unit, e2e)
  */
 const { ensureDependencies, yarn } = require('./lib/install');
 const { ensureChromium, ensureMkdocs } = require('./lib/system');
 const { checkPrerequisites, ensureNode, toolchainEnv } = require('./lib/toolchain');
-const { fail, log } = require('./lib/util');
+const path = require('node:path');
+const { fail, log, root } = require('./lib/util');
 
 const TEST_STEPS = {
   tsc: ['tsc'],
@@ -27,11 +30,16 @@ async function prepare() {
   return { toolchain, env };
 }
 
-async function start() {
+/** `repo start` reads --config paths relative to each package; users mean the repo root. */
+function resolveConfigPaths(args) {
+  return args.map((arg, i) => (args[i - 1] === '--config' ? path.resolve(root, arg) : arg));
+}
+
+async function start(args) {
   const { toolchain, env } = await prepare();
   ensureMkdocs();
   log('starting the portal: http://localhost:3000 (backend http://localhost:7007); Ctrl-C stops it');
-  process.exitCode = await yarn(toolchain, env, ['run', 'portal']);
+  process.exitCode = await yarn(toolchain, env, ['run', 'portal', ...resolveConfigPaths(args)]);
 }
 
 async function test(requested) {
@@ -63,6 +71,6 @@ async function test(requested) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-const commands = { start: () => start(), test: () => test(rest) };
+const commands = { start: () => start(rest), test: () => test(rest) };
 if (!(command in commands)) fail(`usage: node scripts/paved.js start | test [${Object.keys(TEST_STEPS).join(' ')}]`);
 commands[command]().catch(error => fail(error.stack || String(error)));

@@ -6,6 +6,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { validatedRootConfigServiceFactory } from './config/validatedRootConfigServiceFactory';
 import { permissionModulePavedPolicy } from './modules/permissionPolicy';
+import { techdocsModulePrebuild } from './modules/techdocsPrebuild';
 
 const backend = createBackend();
 
@@ -34,6 +35,7 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
+backend.add(techdocsModulePrebuild);
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
