@@ -3,8 +3,11 @@
  * as CHROMIUM_PATH) driving the portal exactly as `npm start` runs it.
  */
 import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
 
 const yarn = 'node .yarn/releases/yarn-4.13.0.cjs';
+// The portal's logs go here, beside the screenshots; a fresh clone has no such folder.
+fs.mkdirSync('e2e-test-results/screenshots', { recursive: true });
 
 export default defineConfig({
   testDir: 'e2e',

@@ -12,10 +12,10 @@
 const { ensureDependencies, yarn } = require('./lib/install');
 const { ensureChromium, ensureMkdocs } = require('./lib/system');
 const { checkPrerequisites, ensureNode, toolchainEnv } = require('./lib/toolchain');
-const path = require('node:path');
-const { fail, log, root } = require('./lib/util');
+const { fail, log, resolveConfigPaths } = require('./lib/util');
 
 const TEST_STEPS = {
+  scripts: ['test:scripts'],
   tsc: ['tsc'],
   lint: ['lint:all'],
   unit: ['test:unit'],
@@ -28,11 +28,6 @@ async function prepare() {
   const env = toolchainEnv(toolchain);
   await ensureDependencies(toolchain, env);
   return { toolchain, env };
-}
-
-/** `repo start` reads --config paths relative to each package; users mean the repo root. */
-function resolveConfigPaths(args) {
-  return args.map((arg, i) => (args[i - 1] === '--config' ? path.resolve(root, arg) : arg));
 }
 
 async function start(args) {

@@ -59,4 +59,4 @@ async function ensureDependencies(toolchain, env) {
   log(`dependencies installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
-module.exports = { ensureDependencies, yarn };
+module.exports = { ensureDependencies, installInputs, yarn };

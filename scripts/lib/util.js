@@ -49,4 +49,9 @@ function isRoot() {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-module.exports = { root, log, fail, commandExists, run, isRoot };
+/** `repo start` reads --config paths relative to each package; users mean the repo root. */
+function resolveConfigPaths(args) {
+  return args.map((arg, i) => (args[i - 1] === '--config' ? path.resolve(root, arg) : arg));
+}
+
+module.exports = { root, log, fail, commandExists, run, isRoot, resolveConfigPaths };
