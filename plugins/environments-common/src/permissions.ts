@@ -1,0 +1,52 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** The permission resource type of environments. @public */
+export const RESOURCE_TYPE_ENVIRONMENT = 'environments-environment';
+
+/**
+ * Creating an environment. A resource permission: the policy's conditions (owner, tier)
+ * are applied to the environment as requested, before anything is stored.
+ * @public
+ */
+export const environmentCreatePermission = createPermission({
+  name: 'environments.environment.create',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_ENVIRONMENT,
+});
+
+/** @public */
+export const environmentReadPermission = createPermission({
+  name: 'environments.environment.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_ENVIRONMENT,
+});
+
+/** Extending and adding resources. @public */
+export const environmentUpdatePermission = createPermission({
+  name: 'environments.environment.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_ENVIRONMENT,
+});
+
+/** @public */
+export const environmentDeletePermission = createPermission({
+  name: 'environments.environment.delete',
+  attributes: { action: 'delete' },
+  resourceType: RESOURCE_TYPE_ENVIRONMENT,
+});
+
+/** Revealing a resource's connection secret; checked against its environment. @public */
+export const resourceSecretReadPermission = createPermission({
+  name: 'environments.resource.secret.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_ENVIRONMENT,
+});
+
+/** @public */
+export const environmentsPermissions = [
+  environmentCreatePermission,
+  environmentReadPermission,
+  environmentUpdatePermission,
+  environmentDeletePermission,
+  resourceSecretReadPermission,
+];

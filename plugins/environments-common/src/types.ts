@@ -1,0 +1,142 @@
+import { JsonObject } from '@backstage/types';
+
+/** What an environment is for; decides its guarantees and who may change it. @public */
+export type Tier = 'production' | 'staging' | 'development' | 'preview';
+
+/** @public */
+export const TIERS: readonly Tier[] = [
+  'production',
+  'staging',
+  'development',
+  'preview',
+];
+
+/** Static environments live until destroyed; ephemeral ones expire. @public */
+export type Lifecycle = 'static' | 'ephemeral';
+
+/**
+ * An environment's status, derived from its resources and running operations.
+ * @public
+ */
+export type EnvironmentStatus =
+  | 'provisioning'
+  | 'ready'
+  | 'degraded'
+  | 'failed'
+  | 'destroying'
+  | 'destroyed';
+
+/** @public */
+export type ResourceStatus =
+  | 'pending'
+  | 'provisioning'
+  | 'ready'
+  | 'failed'
+  | 'destroying'
+  | 'destroyed';
+
+/** @public */
+export type OperationType = 'create' | 'update' | 'destroy' | 'extend';
+
+/** @public */
+export type OperationState = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** Non-secret values a resource exposes: host, port, database, user, URLs. @public */
+export type ResourceOutputs = Record<string, string | number | boolean>;
+
+/** @public */
+export interface EnvironmentResource {
+  id: string;
+  type: string;
+  name: string;
+  /** The provider that manages it, e.g. `postgres`. */
+  provider: string;
+  /** The provider target (a server, a cluster) it lives on. */
+  target: string;
+  status: ResourceStatus;
+  /** Why the status is what it is, when that is not obvious (an error, a retry). */
+  statusReason?: string;
+  spec: JsonObject;
+  outputs: ResourceOutputs;
+  lastObservedAt?: string;
+}
+
+/** @public */
+export interface MonthlyCost {
+  amount: number;
+  currency: string;
+}
+
+/** @public */
+export interface Environment {
+  id: string;
+  name: string;
+  class: string;
+  tier: Tier;
+  lifecycle: Lifecycle;
+  status: EnvironmentStatus;
+  statusReason?: string;
+  /** The group that owns it, e.g. `group:default/checkout-team`. */
+  owner: string;
+  /** The component or system it belongs to. */
+  entityRef: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Ephemeral environments only. */
+  expiresAt?: string;
+  resources: EnvironmentResource[];
+  estimatedMonthlyCost: MonthlyCost;
+}
+
+/** @public */
+export interface Operation {
+  id: string;
+  environmentId: string;
+  /** Set when the operation concerns one resource rather than the whole environment. */
+  resourceId?: string;
+  type: OperationType;
+  state: OperationState;
+  attempts: number;
+  requestedBy: string;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** The last error, in words a user can act on. */
+  error?: string;
+  /** When a failed attempt that may succeed later is tried again. */
+  nextAttemptAt?: string;
+  scaffolderTaskId?: string;
+}
+
+/** One check of a request against its class, in a plan or a refusal. @public */
+export interface ValidationMessage {
+  field: string;
+  message: string;
+}
+
+/** What a create request would do, without doing it (`?dryRun=true`). @public */
+export interface EnvironmentPlan {
+  environment: Omit<
+    Environment,
+    'id' | 'status' | 'createdAt' | 'updatedAt' | 'resources'
+  > & {
+    resources: Array<Pick<EnvironmentResource, 'type' | 'name' | 'provider' | 'target' | 'spec'>>;
+  };
+  warnings: ValidationMessage[];
+  estimatedMonthlyCost: MonthlyCost;
+}
+
+/** @public */
+export interface CreateEnvironmentResponse {
+  environment: Environment;
+  operation: Operation;
+}
+
+/** @public */
+export interface EnvironmentList {
+  items: Environment[];
+  totalItems: number;
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
+}

@@ -1,0 +1,7 @@
+/**
+ * The extension point and interfaces for Paved environments resource providers.
+ *
+ * @packageDocumentation
+ */
+export * from './ResourceProvider';
+export * from './extensions';
