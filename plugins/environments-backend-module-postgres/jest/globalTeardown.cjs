@@ -1,0 +1,3 @@
+// Jest `globalTeardown`: stops the server the globalSetup of this folder started.
+module.exports =
+  require('@paved/plugin-environments-backend-module-postgres/testUtils').globalTeardown;

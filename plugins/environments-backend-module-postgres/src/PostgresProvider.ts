@@ -1,0 +1,252 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
+import { ResourceOutputs } from '@paved/plugin-environments-common';
+import {
+  ApplyRequest,
+  ApplyResult,
+  DestroyRequest,
+  ObserveRequest,
+  ResourceObservation,
+  ResourceProvider,
+} from '@paved/plugin-environments-node';
+import { Pool, PoolClient } from 'pg';
+import { EmbeddedPostgresServer } from './embedded/EmbeddedPostgresServer';
+import { toProviderError } from './errors';
+import { ownershipMarker, physicalNames } from './naming';
+import { applyDatabase } from './provisioning/applyDatabase';
+import { destroyDatabase } from './provisioning/destroyDatabase';
+import { observeDatabases } from './provisioning/observeDatabases';
+import {
+  PostgresConnectionConfig,
+  readPostgresTargets,
+} from './readPostgresTargets';
+import { generatePassword, scramSha256Verifier } from './scram';
+import { validatePostgresSpec } from './spec';
+
+/**
+ * A named server the provider provisions on, and how to reach it.
+ * @public
+ */
+export interface PostgresTarget {
+  name: string;
+  connection: PostgresConnectionConfig;
+}
+
+/** @public */
+export interface PostgresProviderOptions {
+  targets: PostgresTarget[];
+  /** For what happens outside a request: lost idle connections, embedded servers. */
+  logger: LoggerService;
+}
+
+/** Provisioning is a trickle of small statements; a few connections per target suffice. */
+const POOL_SIZE = 4;
+
+/**
+ * Provisions `postgres-database` resources: one database per resource, owned by a login
+ * role of its own, on one of the configured PostgreSQL targets.
+ *
+ * @public
+ */
+export class PostgresProvider implements ResourceProvider {
+  readonly resourceType = 'postgres-database';
+  readonly providerId = 'postgres';
+
+  readonly #targets: Map<string, PostgresTarget & { pool: Pool }>;
+  readonly #servers: EmbeddedPostgresServer[];
+
+  /** Reads the targets from config and starts the embedded servers among them. */
+  static async fromConfig(
+    config: Config,
+    options: { logger: LoggerService },
+  ): Promise<PostgresProvider> {
+    const targets: PostgresTarget[] = [];
+    const servers: EmbeddedPostgresServer[] = [];
+    try {
+      for (const target of readPostgresTargets(config)) {
+        if ('connection' in target) {
+          targets.push({ name: target.name, connection: target.connection });
+          continue;
+        }
+        const logger = options.logger.child({ target: target.name });
+        const server = await EmbeddedPostgresServer.start({
+          ...target.embedded,
+          configKey: `${target.configKey}.embedded`,
+          onLog: message => logger.debug(message.trim()),
+        });
+        servers.push(server);
+        logger.info(
+          `Started embedded PostgreSQL on localhost:${server.port} with data in ${target.embedded.dataDirectory}`,
+        );
+        targets.push({ name: target.name, connection: server.connection });
+      }
+    } catch (error) {
+      await Promise.all(servers.map(server => server.stop()));
+      throw error;
+    }
+    return new PostgresProvider({ targets, logger: options.logger }, servers);
+  }
+
+  static create(options: PostgresProviderOptions): PostgresProvider {
+    return new PostgresProvider(options, []);
+  }
+
+  private constructor(
+    options: PostgresProviderOptions,
+    servers: EmbeddedPostgresServer[],
+  ) {
+    this.#servers = servers;
+    this.#targets = new Map(
+      options.targets.map(target => {
+        const pool = new Pool({
+          ...target.connection,
+          max: POOL_SIZE,
+          connectionTimeoutMillis: 10_000,
+          idleTimeoutMillis: 30_000,
+          application_name: 'paved-environments',
+        });
+        // An idle connection that breaks must not take the backend down with it.
+        pool.on('error', error =>
+          options.logger.warn(
+            `Lost an idle connection to PostgreSQL target "${target.name}": ${error.message}`,
+          ),
+        );
+        return [target.name, { ...target, pool }];
+      }),
+    );
+  }
+
+  getTargets(): string[] {
+    return [...this.#targets.keys()];
+  }
+
+  validateSpec(spec: unknown): JsonObject {
+    return validatePostgresSpec(spec);
+  }
+
+  async apply(request: ApplyRequest): Promise<ApplyResult> {
+    const target = this.#target(request.target);
+    const names = physicalNames(request.resource);
+    const spec = validatePostgresSpec(request.spec);
+    // Without the stored secret the current password is unknown, so a new one is set.
+    const password = request.secret ?? generatePassword();
+    const verifier = await scramSha256Verifier(password);
+
+    await this.#withClient(
+      target,
+      `Provisioning database ${names.database}`,
+      [password, verifier],
+      client =>
+        applyDatabase({
+          client,
+          names,
+          marker: ownershipMarker(request.resource),
+          spec,
+          verifier,
+          target: target.name,
+          logger: request.logger,
+          signal: request.signal,
+        }),
+    );
+    return {
+      outputs: {
+        host: target.connection.host,
+        port: target.connection.port,
+        database: names.database,
+        user: names.role,
+      },
+      secret: password,
+    };
+  }
+
+  async destroy(request: DestroyRequest): Promise<void> {
+    const target = this.#target(request.target);
+    const names = physicalNames(request.resource);
+    await this.#withClient(
+      target,
+      `Dropping database ${names.database}`,
+      [],
+      client =>
+        destroyDatabase({
+          client,
+          names,
+          marker: ownershipMarker(request.resource),
+          target: target.name,
+          logger: request.logger,
+          signal: request.signal,
+        }),
+    );
+  }
+
+  async observe(request: ObserveRequest): Promise<ResourceObservation[]> {
+    const target = this.#target(request.target);
+    const resources = request.resources.map(({ resource }) => ({
+      id: resource.id,
+      names: physicalNames(resource),
+      marker: ownershipMarker(resource),
+    }));
+    try {
+      return await observeDatabases(target.pool, resources);
+    } catch (error) {
+      throw toProviderError(error, {
+        action: `Observing ${resources.length} resources`,
+        target: target.name,
+      });
+    }
+  }
+
+  connectionString(outputs: ResourceOutputs, secret: string): string {
+    const { host, port, database, user } = outputs;
+    if (!host || !port || !database || !user) {
+      throw new InputError(
+        'A postgres-database connection string needs the outputs host, port, database and user',
+      );
+    }
+    const hostPart = String(host).includes(':') ? `[${host}]` : String(host);
+    const encode = (value: string | number | boolean) =>
+      encodeURIComponent(String(value));
+    return `postgresql://${encode(user)}:${encode(secret)}@${hostPart}:${encode(
+      port,
+    )}/${encode(database)}`;
+  }
+
+  /** Closes the connections and stops the embedded servers. */
+  async close(): Promise<void> {
+    await Promise.all([...this.#targets.values()].map(t => t.pool.end()));
+    await Promise.all(this.#servers.map(server => server.stop()));
+  }
+
+  #target(name: string) {
+    const target = this.#targets.get(name);
+    if (!target) {
+      throw new InputError(
+        `"${name}" is not a target of the postgres provider (targets: ${
+          this.getTargets().join(', ') || 'none'
+        }); see environments.providers.postgres.targets`,
+      );
+    }
+    return target;
+  }
+
+  async #withClient(
+    target: PostgresTarget & { pool: Pool },
+    action: string,
+    secrets: string[],
+    fn: (client: PoolClient) => Promise<void>,
+  ): Promise<void> {
+    let client: PoolClient | undefined;
+    let failed = false;
+    try {
+      client = await target.pool.connect();
+      await fn(client);
+    } catch (error) {
+      failed = true;
+      throw toProviderError(error, { action, target: target.name, secrets });
+    } finally {
+      // After a failure the session may be broken or mid-transaction: don't reuse it.
+      client?.release(failed);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ClientBase, escapeIdentifier, escapeLiteral } from 'pg';
+import { PostgresNames } from '../naming';
+import { PostgresSpec } from '../spec';
+import { assertOurs, inspect } from './inspect';
+
+/** Another apply created the same object a moment ago: it exists now, so converge. */
+const ALREADY_EXISTS = new Set([
+  '42710', // duplicate_object (CREATE ROLE)
+  '42P04', // duplicate_database
+  '23505', // unique_violation: the same race, caught by the catalog's unique index
+]);
+
+const MAX_ATTEMPTS = 5;
+
+function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function alreadyExists(error: unknown): boolean {
+  return ALREADY_EXISTS.has(sqlState(error) ?? '');
+}
+
+/** Everything that goes wrong when two sessions alter the same catalog row at once. */
+function concurrentUpdate(error: unknown): boolean {
+  const code = sqlState(error);
+  return (
+    code === '40001' ||
+    code === '40P01' ||
+    (code === 'XX000' &&
+      (error as Error).message === 'tuple concurrently updated')
+  );
+}
+
+export interface ApplyDatabaseOptions {
+  client: ClientBase;
+  names: PostgresNames;
+  marker: string;
+  spec: PostgresSpec;
+  /** The SCRAM verifier of the owner's password; the password itself never goes to the server. */
+  verifier: string;
+  target: string;
+  logger: LoggerService;
+  signal?: AbortSignal;
+}
+
+/**
+ * Converges the role and database of a resource to the spec, creating what is missing.
+ * Every step can be repeated, so a crashed apply is finished by the next one, and one that
+ * collided with a concurrent apply simply runs again.
+ */
+export async function applyDatabase(
+  options: ApplyDatabaseOptions,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await convergeOnce(options);
+      return;
+    } catch (error) {
+      if (attempt === MAX_ATTEMPTS || !concurrentUpdate(error)) {
+        throw error;
+      }
+      // Jitter, so that the colliding applies do not collide again.
+      await new Promise(resolve =>
+        setTimeout(resolve, Math.random() * 50 * attempt),
+      );
+    }
+  }
+}
+
+async function convergeOnce(options: ApplyDatabaseOptions): Promise<void> {
+  const { client, names, marker, spec, verifier, target, logger, signal } =
+    options;
+  const role = escapeIdentifier(names.role);
+  const database = escapeIdentifier(names.database);
+  const password = escapeLiteral(verifier);
+  const comment = escapeLiteral(marker);
+  const timeout = escapeLiteral(spec.statementTimeout);
+  const limit = spec.connectionLimit;
+  const fields = { target, database: names.database, role: names.role };
+
+  signal?.throwIfAborted();
+  let state = await inspect(client, names, marker);
+  assertOurs(state, names, marker, target);
+
+  // A provisioning role that is not a superuser needs the owner's privileges to create a
+  // database owned by it and to alter or drop that database later.
+  const grantToAdmin = state.adminIsSuperuser
+    ? ''
+    : `GRANT ${role} TO CURRENT_USER;`;
+
+  if (!state.role) {
+    try {
+      // One query string runs as one transaction: the role never exists without the marker.
+      await client.query(`
+        CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION
+          NOBYPASSRLS PASSWORD ${password};
+        COMMENT ON ROLE ${role} IS ${comment};
+        ${grantToAdmin}`);
+      logger.info('Created PostgreSQL role', fields);
+    } catch (error) {
+      if (!alreadyExists(error)) {
+        throw error;
+      }
+      state = await inspect(client, names, marker);
+      assertOurs(state, names, marker, target);
+    }
+  }
+  if (state.role) {
+    await client.query(`
+      ALTER ROLE ${role} PASSWORD ${password};
+      ${state.role.adminIsMember ? '' : grantToAdmin}`);
+  }
+
+  signal?.throwIfAborted();
+  if (!state.database) {
+    try {
+      // CREATE DATABASE cannot run inside a transaction, so it goes alone.
+      await client.query(
+        `CREATE DATABASE ${database} OWNER ${role} CONNECTION LIMIT ${limit}`,
+      );
+      logger.info('Created PostgreSQL database', fields);
+    } catch (error) {
+      if (!alreadyExists(error)) {
+        throw error;
+      }
+      assertOurs(await inspect(client, names, marker), names, marker, target);
+    }
+  }
+
+  signal?.throwIfAborted();
+  await client.query(`
+    ALTER DATABASE ${database} OWNER TO ${role};
+    ALTER DATABASE ${database} CONNECTION LIMIT ${limit};
+    ALTER DATABASE ${database} SET statement_timeout = ${timeout};
+    REVOKE ALL ON DATABASE ${database} FROM PUBLIC;
+    COMMENT ON DATABASE ${database} IS ${comment};`);
+  logger.debug('Converged PostgreSQL database settings', {
+    ...fields,
+    connectionLimit: spec.connectionLimit,
+    statementTimeout: spec.statementTimeout,
+  });
+}
