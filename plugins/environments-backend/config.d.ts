@@ -1,0 +1,53 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** The Paved environments service. */
+  environments?: {
+    /** ISO 4217 code the price tables are in (default USD). */
+    currency?: string;
+    /**
+     * Environment classes: what an environment of each kind is, allows and costs. A class
+     * that is wrong stops the backend with the key and the rule.
+     */
+    classes?: Array<{
+      /** Lowercase letters, digits and hyphens, e.g. `preview`. */
+      name: string;
+      tier: 'production' | 'staging' | 'development' | 'preview';
+      /** Ephemeral environments expire (and need `ttl`); static ones do not. */
+      lifecycle: 'static' | 'ephemeral';
+      description?: string;
+      /** Ephemeral classes only: durations such as `30m`, `24h`, `7d`. */
+      ttl?: {
+        default: string;
+        max: string;
+        /** When the owner is warned before expiry (default: a tenth of `default`). */
+        warnBefore?: string;
+      };
+      /** Live environments of this class one owner group may have (default 25). */
+      maxEnvironmentsPerOwner?: number;
+      /** Monthly cost of an environment before its resources (default 0). */
+      baseMonthlyCost?: number;
+      /** The resource types the class allows, each with its provider target and price. */
+      resources?: {
+        [resourceType: string]: {
+          /** A target of the resource type's provider, e.g. `embedded`. */
+          target: string;
+          /** Monthly cost of one resource of this type. */
+          monthlyCost?: number;
+        };
+      };
+    }>;
+    /** Encryption of generated credentials at rest (AES-256-GCM). */
+    secrets?: {
+      /**
+       * 32 random bytes, base64 (`openssl rand -base64 32`).
+       * @visibility secret
+       */
+      key?: string;
+      /** A file holding the key; created with a random key if missing. */
+      keyFile?: string;
+    };
+    /** How often ephemeral environments are checked for expiry (default every minute). */
+    reaper?: { frequency?: HumanDuration };
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * The Paved environments service.
+ *
+ * @packageDocumentation
+ */
+export { environmentsPlugin as default } from './plugin';
+export {
+  environmentConditions,
+  createEnvironmentConditionalDecision,
+  environmentPermissionResourceRef,
+} from './permissions/rules';
+export type { EnvironmentFilter } from './permissions/rules';

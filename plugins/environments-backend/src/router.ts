@@ -1,0 +1,123 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  createEnvironmentRequestSchema,
+  describeIssues,
+  extendEnvironmentRequestSchema,
+  TIERS,
+} from '@paved/plugin-environments-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { EnvironmentsService } from './services/EnvironmentsService';
+
+const listQuerySchema = z
+  .object({
+    entityRef: z.union([z.string(), z.array(z.string())]).optional(),
+    owner: z.string().optional(),
+    class: z.string().optional(),
+    tier: z.enum(TIERS as ['production', 'staging', 'development', 'preview']).optional(),
+    status: z
+      .enum(['provisioning', 'ready', 'degraded', 'failed', 'destroying', 'destroyed'])
+      .optional(),
+    expiringBefore: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().regex(/^\d+$/, 'must be a cursor from an earlier page').optional(),
+  })
+  .strict();
+
+const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(255, 'must be at most 255 characters')
+  .optional();
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, prefix?: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(describeIssues(result.error, prefix));
+  }
+  return result.data;
+}
+
+/** The HTTP adapter: validates at the edge, then asks the service. @internal */
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  environments: EnvironmentsService;
+}): Promise<express.Router> {
+  const { httpAuth, environments } = options;
+  const router = Router();
+  router.use(express.json());
+
+  router.post('/environments', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const body = parse(createEnvironmentRequestSchema, req.body);
+    const dryRun = req.query.dryRun === 'true';
+    const idempotencyKey = parse(
+      idempotencyKeySchema,
+      req.header('idempotency-key'),
+      'Idempotency-Key',
+    );
+    const result = await environments.create(body, {
+      credentials,
+      dryRun,
+      idempotencyKey,
+      scaffolderTaskId: req.header('x-paved-scaffolder-task-id') ?? undefined,
+    });
+    res.status(dryRun ? 200 : 202).json(result);
+  });
+
+  router.get('/environments', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const query = parse(listQuerySchema, req.query);
+    res.json(
+      await environments.list(
+        {
+          entityRefs:
+            query.entityRef === undefined
+              ? undefined
+              : ([] as string[]).concat(query.entityRef).map(r => r.toLocaleLowerCase('en-US')),
+          owner: query.owner,
+          class: query.class,
+          tier: query.tier,
+          status: query.status,
+          expiringBefore: query.expiringBefore && new Date(query.expiringBefore).toISOString(),
+          includeDestroyed: query.status === 'destroyed',
+          limit: query.limit,
+          offset: Number(query.cursor ?? 0),
+        },
+        credentials,
+      ),
+    );
+  });
+
+  router.get('/environments/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await environments.get(req.params.id, credentials));
+  });
+
+  router.get('/environments/:id/operations', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json({ items: await environments.operations(req.params.id, credentials) });
+  });
+
+  router.post('/environments/:id/extend', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const { ttl } = parse(extendEnvironmentRequestSchema, req.body);
+    res.json(await environments.extend(req.params.id, ttl, credentials));
+  });
+
+  router.delete('/environments/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const confirm = typeof req.query.confirm === 'string' ? req.query.confirm : undefined;
+    res.status(202).json(await environments.destroy(req.params.id, confirm, credentials));
+  });
+
+  router.get('/resources/:id/secret', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await environments.revealSecret(req.params.id, credentials));
+  });
+
+  return router;
+}
