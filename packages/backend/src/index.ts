@@ -45,4 +45,8 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// Paved: environments, provisioned through resource providers.
+backend.add(import('@paved/plugin-environments-backend'));
+backend.add(import('@paved/plugin-environments-backend-module-postgres'));
+
 backend.start();

@@ -1,0 +1,74 @@
+import { UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  isPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  createEnvironmentConditionalDecision,
+  environmentConditions,
+} from '@paved/plugin-environments-backend';
+import {
+  environmentCreatePermission,
+  environmentDeletePermission,
+  environmentReadPermission,
+  environmentUpdatePermission,
+  resourceSecretReadPermission,
+} from '@paved/plugin-environments-common';
+import { PolicySection } from './PavedPermissionPolicy';
+
+/**
+ * The portal's rules for environments: everyone may see them; the owner group creates,
+ * extends and destroys its non-production environments and reveals their secrets; the
+ * platform group may do all of that for production too.
+ */
+export class EnvironmentsPolicySection implements PolicySection {
+  constructor(
+    private readonly options: {
+      userInfo: UserInfoService;
+      /** e.g. `group:default/platform-team` */
+      platformGroup?: string;
+    },
+  ) {}
+
+  async decide(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision | undefined> {
+    const { permission } = request;
+    if (isPermission(permission, environmentReadPermission)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    const writes = [
+      environmentCreatePermission,
+      environmentUpdatePermission,
+      environmentDeletePermission,
+      resourceSecretReadPermission,
+    ];
+    const write = writes.find(p => isPermission(permission, p));
+    if (!write || !isPermission(permission, write)) {
+      return undefined;
+    }
+    if (!user) {
+      return { result: AuthorizeResult.DENY };
+    }
+    const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
+      user.credentials,
+    );
+    if (
+      this.options.platformGroup &&
+      ownershipEntityRefs.includes(this.options.platformGroup)
+    ) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    return createEnvironmentConditionalDecision(write, {
+      allOf: [
+        environmentConditions.isOwner({ claims: ownershipEntityRefs }),
+        {
+          not: environmentConditions.hasTier({ tiers: ['production'] }),
+        },
+      ],
+    });
+  }
+}
