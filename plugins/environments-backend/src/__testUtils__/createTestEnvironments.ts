@@ -4,6 +4,7 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { createPermissionRule } from '@backstage/plugin-permission-node';
+import { ResourceProvider } from '@paved/plugin-environments-node';
 import { Knex } from 'knex';
 import { readEnvironmentsConfig } from '../config/readEnvironmentsConfig';
 import { EnvironmentsStore } from '../database/EnvironmentsStore';
@@ -41,13 +42,15 @@ export function recordingAuditor(records: AuditRecord[]): AuditorService {
  * The environments service wired by hand, with the time-dependent parts (engine, reaper)
  * under the test's control. Plugin-level behaviour is tested through startTestBackend.
  */
-export async function createTestEnvironments(options: {
+export async function createTestEnvironments<
+  P extends ResourceProvider = ProviderDouble,
+>(options: {
   knex: Knex;
   classes: unknown[];
-  provider?: ProviderDouble;
+  provider?: P;
   engine?: { leaseMs?: number; pollMs?: number; backoffMs?: (n: number) => number };
 }) {
-  const provider = options.provider ?? new ProviderDouble();
+  const provider = (options.provider ?? new ProviderDouble()) as P;
   const config = readEnvironmentsConfig(
     new ConfigReader({ environments: { classes: options.classes as any } }),
   );
