@@ -228,6 +228,37 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
       expect(provider.applied).toHaveLength(0);
     });
 
+    it('knows an entity and an owner by one spelling, whichever way they are written', async () => {
+      const { api } = await start();
+      const created = await api
+        .post('/api/environments/environments')
+        .send({ ...validRequest, entityRef: 'Component:Checkout-API', owner: 'group:Checkout-Team' })
+        .expect(202);
+      expect(created.body.environment).toMatchObject({
+        entityRef: 'component:default/checkout-api',
+        owner: 'group:default/checkout-team',
+      });
+      const again = await api.post('/api/environments/environments').send(validRequest).expect(409);
+      expect(again.body.error.message).toMatch(/already has an environment named "pr-42"/);
+      const found = await api
+        .get('/api/environments/environments')
+        .query({ entityRef: 'component:default/CHECKOUT-API', owner: 'group:default/Checkout-Team' })
+        .expect(200);
+      expect(found.body.totalItems).toBe(1);
+    });
+
+    it('refuses a dry-run flag it cannot read rather than creating for real', async () => {
+      const { api, provider } = await start();
+      const res = await api
+        .post('/api/environments/environments?dryRun=1')
+        .send(validRequest)
+        .expect(400);
+      expect(res.body.error.message).toMatch(/dryRun: must be true or false/);
+      const list = await api.get('/api/environments/environments').expect(200);
+      expect(list.body.totalItems).toBe(0);
+      expect(provider.applied).toHaveLength(0);
+    });
+
     it('refuses a second environment of the same name for the same entity (409)', async () => {
       const { api } = await start();
       await api.post('/api/environments/environments').send(validRequest).expect(202);

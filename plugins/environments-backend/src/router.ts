@@ -3,7 +3,11 @@ import { InputError } from '@backstage/errors';
 import {
   createEnvironmentRequestSchema,
   describeIssues,
+  ENVIRONMENT_STATUSES,
+  EnvironmentStatus,
   extendEnvironmentRequestSchema,
+  normalizeEntityRef,
+  Tier,
   TIERS,
 } from '@paved/plugin-environments-common';
 import express from 'express';
@@ -16,10 +20,8 @@ const listQuerySchema = z
     entityRef: z.union([z.string(), z.array(z.string())]).optional(),
     owner: z.string().optional(),
     class: z.string().optional(),
-    tier: z.enum(TIERS as ['production', 'staging', 'development', 'preview']).optional(),
-    status: z
-      .enum(['provisioning', 'ready', 'degraded', 'failed', 'destroying', 'destroyed'])
-      .optional(),
+    tier: z.enum(TIERS as [Tier, ...Tier[]]).optional(),
+    status: z.enum(ENVIRONMENT_STATUSES as [EnvironmentStatus, ...EnvironmentStatus[]]).optional(),
     expiringBefore: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().regex(/^\d+$/, 'must be a cursor from an earlier page').optional(),
@@ -28,7 +30,16 @@ const listQuerySchema = z
 
 const idempotencyKeySchema = z
   .string()
-  .min(1)
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  .optional();
+
+const dryRunSchema = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .optional();
+
+const scaffolderTaskIdSchema = z
+  .string()
   .max(255, 'must be at most 255 characters')
   .optional();
 
@@ -52,7 +63,7 @@ export async function createRouter(options: {
   router.post('/environments', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const body = parse(createEnvironmentRequestSchema, req.body);
-    const dryRun = req.query.dryRun === 'true';
+    const dryRun = parse(dryRunSchema, req.query.dryRun, 'dryRun') === 'true';
     const idempotencyKey = parse(
       idempotencyKeySchema,
       req.header('idempotency-key'),
@@ -62,7 +73,11 @@ export async function createRouter(options: {
       credentials,
       dryRun,
       idempotencyKey,
-      scaffolderTaskId: req.header('x-paved-scaffolder-task-id') ?? undefined,
+      scaffolderTaskId: parse(
+        scaffolderTaskIdSchema,
+        req.header('x-paved-scaffolder-task-id'),
+        'x-paved-scaffolder-task-id',
+      ),
     });
     res.status(dryRun ? 200 : 202).json(result);
   });
@@ -76,8 +91,8 @@ export async function createRouter(options: {
           entityRefs:
             query.entityRef === undefined
               ? undefined
-              : ([] as string[]).concat(query.entityRef).map(r => r.toLocaleLowerCase('en-US')),
-          owner: query.owner,
+              : ([] as string[]).concat(query.entityRef).map(normalizeEntityRef),
+          owner: query.owner && normalizeEntityRef(query.owner),
           class: query.class,
           tier: query.tier,
           status: query.status,

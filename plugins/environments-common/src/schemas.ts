@@ -30,6 +30,7 @@ export const resourceNameSchema = z
 /** @public */
 export const groupRefSchema = z
   .string()
+  .max(255, 'must be at most 255 characters')
   .regex(
     /^group:([a-z0-9][-a-z0-9_.]*\/)?[a-z0-9][-a-z0-9_.]*$/i,
     'must be a group entity ref such as group:default/checkout-team',
@@ -38,10 +39,23 @@ export const groupRefSchema = z
 /** @public */
 export const entityRefSchema = z
   .string()
+  .max(255, 'must be at most 255 characters')
   .regex(
     /^(component|system):([a-z0-9][-a-z0-9_.]*\/)?[a-z0-9][-a-z0-9_.]*$/i,
     'must be a component or system entity ref such as component:default/checkout-api',
   );
+
+/**
+ * One spelling per entity: `Component:Checkout-API` and `component:default/checkout-api`
+ * are the same entity to the catalog, so they must be the same to us (storage, uniqueness,
+ * filters, ownership rules).
+ * @public
+ */
+export function normalizeEntityRef(ref: string): string {
+  const [kind, rest] = [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)];
+  const [namespace, name] = rest.includes('/') ? rest.split('/', 2) : ['default', rest];
+  return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+}
 
 /** @public */
 export const durationSchema = z

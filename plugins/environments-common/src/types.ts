@@ -27,6 +27,16 @@ export type EnvironmentStatus =
   | 'destroyed';
 
 /** @public */
+export const ENVIRONMENT_STATUSES: readonly EnvironmentStatus[] = [
+  'provisioning',
+  'ready',
+  'degraded',
+  'failed',
+  'destroying',
+  'destroyed',
+];
+
+/** @public */
 export type ResourceStatus =
   | 'pending'
   | 'provisioning'

@@ -4,7 +4,6 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
@@ -28,6 +27,7 @@ import {
   environmentReadPermission,
   environmentUpdatePermission,
   formatDuration,
+  normalizeEntityRef,
   Operation,
   parseDuration,
   resourceSecretReadPermission,
@@ -87,10 +87,15 @@ export class EnvironmentsService {
   constructor(private readonly deps: Deps) {}
 
   async create(
-    request: CreateRequest,
+    asked: CreateRequest,
     options: CreateOptions,
   ): Promise<CreateEnvironmentResponse | EnvironmentPlan> {
     const { store, config } = this.deps;
+    const request = {
+      ...asked,
+      entityRef: normalizeEntityRef(asked.entityRef),
+      owner: normalizeEntityRef(asked.owner),
+    };
     const principal = principalRef(options.credentials);
 
     if (options.idempotencyKey && !options.dryRun) {
@@ -522,8 +527,7 @@ export class EnvironmentsService {
   }
 
   private async requireEntity(entityRef: string, credentials: BackstageCredentials) {
-    const ref = stringifyEntityRef(parseEntityRef(entityRef));
-    const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) {
       throw new InputError(`entityRef: ${entityRef} is not in the catalog`);
     }
