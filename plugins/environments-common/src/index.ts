@@ -1,5 +1,6 @@
 /**
- * Types, request schemas and permissions shared by the Paved environments plugins.
+ * Types, request schemas, permissions and the REST client shared by the Paved
+ * environments plugins.
  *
  * @packageDocumentation
  */
@@ -7,3 +8,4 @@ export * from './types';
 export * from './duration';
 export * from './schemas';
 export * from './permissions';
+export * from './client/EnvironmentsClient';
