@@ -259,6 +259,40 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
       expect(provider.applied).toHaveLength(0);
     });
 
+    it('adds a resource to a live environment and provisions it', async () => {
+      const { api, provider } = await start();
+      const created = await api
+        .post('/api/environments/environments')
+        .send({ ...validRequest, resources: [] })
+        .expect(202);
+      const id = created.body.environment.id;
+      await waitFor(api, id, 'ready');
+
+      const added = await api
+        .post(`/api/environments/environments/${id}/resources`)
+        .send({ resources: [{ type: 'double', name: 'cache', spec: { size: 3 } }] })
+        .expect(202);
+      expect(added.body.operation).toMatchObject({ type: 'update', state: 'queued' });
+      expect(added.body.environment.status).toBe('provisioning');
+      const ready = await waitFor(api, id, 'ready');
+      expect(ready.resources).toMatchObject([
+        { name: 'cache', status: 'ready', spec: { size: 3 }, outputs: { name: 'pr-42-cache' } },
+      ]);
+      expect(ready.estimatedMonthlyCost.amount).toBe(4.5);
+      expect(provider.applied.map(a => a.resource.name)).toEqual(['cache']);
+
+      const twice = await api
+        .post(`/api/environments/environments/${id}/resources`)
+        .send({ resources: [{ type: 'double', name: 'cache' }] })
+        .expect(409);
+      expect(twice.body.error.message).toMatch(/already has a resource named "cache"/);
+      const wrongType = await api
+        .post(`/api/environments/environments/${id}/resources`)
+        .send({ resources: [{ type: 'redis', name: 'kv' }] })
+        .expect(400);
+      expect(wrongType.body.error.message).toMatch(/resources\[0\]\.type: the preview class does not allow "redis"/);
+    });
+
     it('refuses a second environment of the same name for the same entity (409)', async () => {
       const { api } = await start();
       await api.post('/api/environments/environments').send(validRequest).expect(202);

@@ -2,6 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   createEnvironmentRequestSchema,
+  addResourcesRequestSchema,
   describeIssues,
   ENVIRONMENT_STATUSES,
   EnvironmentStatus,
@@ -114,6 +115,12 @@ export async function createRouter(options: {
   router.get('/environments/:id/operations', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json({ items: await environments.operations(req.params.id, credentials) });
+  });
+
+  router.post('/environments/:id/resources', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const { resources } = parse(addResourcesRequestSchema, req.body);
+    res.status(202).json(await environments.addResources(req.params.id, resources, credentials));
   });
 
   router.post('/environments/:id/extend', async (req, res) => {

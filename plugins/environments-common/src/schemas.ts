@@ -91,6 +91,16 @@ export type CreateEnvironmentRequest = z.input<
 /** @public */
 export type ResourceRequest = z.input<typeof resourceRequestSchema>;
 
+/** The body of `POST /environments/{id}/resources`. @public */
+export const addResourcesRequestSchema = z
+  .object({
+    resources: z
+      .array(resourceRequestSchema)
+      .min(1, 'must list at least one resource')
+      .max(20, 'must list at most 20 resources'),
+  })
+  .strict();
+
 /** The body of `POST /environments/{id}/extend`. @public */
 export const extendEnvironmentRequestSchema = z
   .object({ ttl: durationSchema })

@@ -797,6 +797,55 @@ describe('the OpenAPI document', () => {
     );
   });
 
+  describe('POST /environments/{id}/resources', () => {
+    const add = (id: string, body: unknown, headers?: Record<string, string>) =>
+      send({
+        method: 'post',
+        template: '/environments/{id}/resources',
+        params: { id },
+        body,
+        headers,
+      });
+
+    it('adds (202), and refuses as documented', async () => {
+      const { environment } = await create();
+      const added = await add(environment.id, {
+        resources: [{ type: 'double', name: 'cache', spec: {} }],
+      });
+      expect(added.status).toBe(202);
+      expect(added.body.operation).toMatchObject({ type: 'update', state: 'queued' });
+
+      for (const body of [{ resources: [] }, {}, { resources: [{ type: 'double' }] }]) {
+        const res = await add(environment.id, body);
+        expect(res.status).toBe(400);
+        expect(res.problems).not.toEqual([]);
+      }
+      const notAllowed = await add(environment.id, {
+        resources: [{ type: 'redis', name: 'kv' }],
+      });
+      expect([notAllowed.status, notAllowed.problems]).toEqual([400, []]);
+      const twice = await add(environment.id, {
+        resources: [{ type: 'double', name: 'cache' }],
+      });
+      expect(twice.status).toBe(409);
+
+      const padded = await send({
+        method: 'post',
+        template: '/environments/{id}/resources',
+        params: { id: environment.id },
+        body: { resources: [{ type: 'double', name: 'big' }] },
+        raw: `{"resources":[{"type":"double","name":"big"}]${' '.repeat(200_000)}}`,
+      });
+      expect(padded.status).toBe(413);
+      const body = { resources: [{ type: 'double', name: 'more' }] };
+      expect((await add('no-such-id', body)).status).toBe(404);
+      expect((await add(environment.id, body, none)).status).toBe(401);
+      denied.add(environmentUpdatePermission.name);
+      expect((await add(environment.id, body)).status).toBe(403);
+      denied.clear();
+    });
+  });
+
   describe('POST /environments/{id}/extend', () => {
     const extend = (
       id: string,

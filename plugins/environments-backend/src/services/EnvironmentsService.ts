@@ -275,6 +275,76 @@ export class EnvironmentsService {
     return this.deps.store.listOperations(id);
   }
 
+  /** Adds resources to a live environment, provisioned by an `update` operation. */
+  async addResources(
+    id: string,
+    requested: CreateRequest['resources'],
+    credentials: BackstageCredentials,
+  ): Promise<CreateEnvironmentResponse> {
+    const environment = await this.get(id, credentials);
+    const environmentClass = this.requireClass(environment.class);
+    await this.requireAllowed(environmentUpdatePermission, id, credentials);
+    if (environment.status === 'destroying' || environment.status === 'destroyed') {
+      throw new ConflictError(`${environment.name} is ${environment.status}`);
+    }
+    const resources = this.planResources(environmentClass, requested);
+    for (const [index, resource] of resources.entries()) {
+      if (environment.resources.some(r => r.name === resource.name)) {
+        throw new ConflictError(
+          `resources[${index}].name: ${environment.name} already has a resource named "${resource.name}"`,
+        );
+      }
+    }
+    const operationId = crypto.randomUUID();
+    const now = toTimestamp(new Date());
+    const auditorEvent = await this.deps.auditor.createEvent({
+      eventId: 'environment-update',
+      severityLevel: environment.tier === 'production' ? 'high' : 'medium',
+      meta: { environmentId: id, resources: resources.map(r => `${r.type}/${r.name}`) },
+    });
+    try {
+      await this.deps.store.transaction(async tx => {
+        await tx('resources').insert(
+          resources.map(r => ({
+            id: crypto.randomUUID(),
+            environment_id: id,
+            type: r.type,
+            name: r.name,
+            provider: r.provider,
+            target: r.target,
+            status: 'pending',
+            spec: JSON.stringify(r.spec),
+            outputs: '{}',
+            created_at: now,
+            updated_at: now,
+          })),
+        );
+        await tx('environments')
+          .where({ id })
+          .update({ status: 'provisioning', status_reason: null, updated_at: now });
+        await tx('operations').insert({
+          id: operationId,
+          environment_id: id,
+          type: 'update',
+          state: 'queued',
+          attempts: 0,
+          requested_by: principalRef(credentials),
+          created_at: now,
+        });
+      });
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(`resources: ${environment.name} already has a resource of that name`);
+      }
+      throw error;
+    }
+    await auditorEvent.success({ meta: { operationId } });
+    const response = await this.response(id, operationId);
+    this.deps.onOperationQueued();
+    return response;
+  }
+
   async extend(
     id: string,
     ttl: string,

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { CreateEnvironmentRequest } from '../schemas';
+import { CreateEnvironmentRequest, ResourceRequest } from '../schemas';
 import {
   CreateEnvironmentResponse,
   Environment,
@@ -101,6 +101,12 @@ export interface EnvironmentsApi {
     id: string,
     options?: EnvironmentsRequestOptions,
   ): Promise<Operation[]>;
+  /** Adds resources to a live environment; they are provisioned by an `update` operation. */
+  addResources(
+    id: string,
+    resources: ResourceRequest[],
+    options?: EnvironmentsRequestOptions,
+  ): Promise<CreateEnvironmentResponse>;
   extendEnvironment(
     id: string,
     ttl: string,
@@ -209,6 +215,18 @@ export class EnvironmentsClient implements EnvironmentsApi {
       options,
     );
     return items;
+  }
+
+  async addResources(
+    id: string,
+    resources: ResourceRequest[],
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<CreateEnvironmentResponse> {
+    return this.call(`/environments/${encodeURIComponent(id)}/resources`, {
+      method: 'POST',
+      body: { resources },
+      token: options.token,
+    });
   }
 
   async extendEnvironment(
