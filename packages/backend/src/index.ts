@@ -48,5 +48,6 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 // Paved: environments, provisioned through resource providers.
 backend.add(import('@paved/plugin-environments-backend'));
 backend.add(import('@paved/plugin-environments-backend-module-postgres'));
+backend.add(import('@paved/plugin-scaffolder-backend-module-environments'));
 
 backend.start();

@@ -1,0 +1,294 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { JsonObject } from '@backstage/types';
+import environmentsPlugin from '@paved/plugin-environments-backend';
+import postgresModule from '@paved/plugin-environments-backend-module-postgres';
+import {
+  createTestProvisioningRole,
+  testPostgresConnection,
+} from '@paved/plugin-environments-backend-module-postgres/testUtils';
+import { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import yaml from 'yaml';
+import { createPavedEnvironmentCreateAction } from './createEnvironment';
+import { examples } from './createEnvironment.examples';
+import { createPavedEnvironmentDestroyAction } from './destroyEnvironment';
+import { createPavedEnvironmentExtendAction } from './extendEnvironment';
+import { createPavedResourceProvisionAction } from './provisionResource';
+
+async function databasesLike(pattern: string): Promise<string[]> {
+  const client = new Client(testPostgresConnection());
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY 1',
+      [pattern],
+    );
+    return rows.map(r => r.datname);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A real environments backend on the test run's PostgreSQL server. */
+async function startEnvironments() {
+  const role = await createTestProvisioningRole();
+  const { server } = await startTestBackend({
+    features: [
+      environmentsPlugin,
+      postgresModule,
+      mockServices.rootConfig.factory({
+        data: {
+          environments: {
+            secrets: { key: Buffer.alloc(32, 2).toString('base64') },
+            classes: [
+              {
+                name: 'preview',
+                tier: 'preview',
+                lifecycle: 'ephemeral',
+                ttl: { default: '24h', max: '7d' },
+                resources: { 'postgres-database': { target: 'shared', monthlyCost: 4 } },
+              },
+              {
+                name: 'development',
+                tier: 'development',
+                lifecycle: 'static',
+                resources: { 'postgres-database': { target: 'shared', monthlyCost: 8 } },
+              },
+            ],
+            providers: { postgres: { targets: { shared: { ...role.connection } as JsonObject } } },
+          },
+        },
+      }),
+      catalogServiceMock.factory({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'checkout-api', namespace: 'default' },
+            spec: { type: 'service', owner: 'group:default/checkout-team' },
+          },
+        ],
+      }),
+    ],
+  });
+  const { port } = server.address() as AddressInfo;
+  const options = {
+    auth: mockServices.auth(),
+    discovery: {
+      getBaseUrl: async () => `http://localhost:${port}/api/environments`,
+      getExternalBaseUrl: async () => `http://localhost:${port}/api/environments`,
+    },
+    appBaseUrl: 'http://portal.test',
+    pollIntervalMs: 50,
+  };
+  return { options, role };
+}
+
+/** Remembers checkpoints per task, as the scaffolder does when it retries a step. */
+function rememberingCheckpoints() {
+  const done = new Map<string, unknown>();
+  let calls = 0;
+  return {
+    get calls() {
+      return calls;
+    },
+    async checkpoint({ key, fn }: { key: string; fn: () => Promise<any> }) {
+      if (done.has(key)) return done.get(key);
+      calls += 1;
+      const value = await fn();
+      done.set(key, value);
+      return value;
+    },
+  };
+}
+
+/** A context for a task of its own, as every real scaffolder task is. */
+function context(input: any, extra: object = {}): any {
+  return createMockActionContext({
+    input,
+    task: { id: `task-${Math.random().toString(36).slice(2)}` },
+    ...extra,
+  } as any);
+}
+
+const base = {
+  class: 'preview',
+  owner: 'group:default/checkout-team',
+  entityRef: 'component:default/checkout-api',
+};
+
+describe('the Paved scaffolder actions, against a real environments backend', () => {
+  let env: Awaited<ReturnType<typeof startEnvironments>>;
+  beforeAll(async () => {
+    env = await startEnvironments();
+  });
+
+  it('paved:environment:create provisions a database the next step can use, with no secret in the outputs', async () => {
+    const action = createPavedEnvironmentCreateAction(env.options);
+    const ctx = context({
+        ...base,
+        name: 'act-1',
+        ttl: '4h',
+        resources: [{ type: 'postgres-database', name: 'main', spec: { connectionLimit: 5 } }],
+        wait: true,
+        timeout: 60,
+      });
+    await action.handler(ctx);
+
+    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    expect(outputs).toMatchObject({
+      status: 'ready',
+      environmentRef: 'environment:default/checkout-api-act-1',
+      url: 'http://portal.test/catalog/default/component/checkout-api',
+      estimatedMonthlyCost: { amount: 4, currency: 'USD' },
+      resources: [
+        {
+          type: 'postgres-database',
+          name: 'main',
+          status: 'ready',
+          outputs: { database: expect.stringMatching(/^act_1_main_/), port: expect.any(Number) },
+        },
+      ],
+    });
+    expect(JSON.stringify(outputs)).not.toMatch(/password|postgresql:\/\//);
+    expect(await databasesLike('act_1_main_%')).toHaveLength(1);
+  });
+
+  it('plans on a dry run and creates nothing', async () => {
+    const action = createPavedEnvironmentCreateAction(env.options);
+    const ctx = {
+      ...context({
+          ...base,
+          name: 'act-dry',
+          resources: [{ type: 'postgres-database', name: 'main' }],
+          wait: true,
+          timeout: 60,
+        }),
+      isDryRun: true,
+    };
+    await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('status', 'planned');
+    expect(ctx.output).toHaveBeenCalledWith('estimatedMonthlyCost', { amount: 4, currency: 'USD' });
+    expect(await databasesLike('act_dry_%')).toEqual([]);
+  });
+
+  it('provisions once when the same step runs again, remembered or not', async () => {
+    const action = createPavedEnvironmentCreateAction(env.options);
+    const input = {
+      ...base,
+      name: 'act-retry',
+      resources: [{ type: 'postgres-database', name: 'main' }],
+      wait: true,
+      timeout: 60,
+    };
+    const checkpoints = rememberingCheckpoints();
+    const task = { id: 'task-retry' };
+    const run = async (checkpoint?: any) => {
+      const ctx: any = createMockActionContext({ input, task } as any);
+      if (checkpoint) ctx.checkpoint = checkpoint;
+      await action.handler(ctx);
+      return Object.fromEntries((ctx.output as jest.Mock).mock.calls).environmentId;
+    };
+    const first = await run(checkpoints.checkpoint);
+    // The scaffolder retries the step: the checkpoint is remembered.
+    expect(await run(checkpoints.checkpoint)).toBe(first);
+    expect(checkpoints.calls).toBe(1);
+    // A recovered task that lost its checkpoints: the idempotency key still holds.
+    expect(await run()).toBe(first);
+    expect(await databasesLike('act_retry_main_%')).toHaveLength(1);
+  });
+
+  it('stops waiting at once when the task is cancelled', async () => {
+    const action = createPavedEnvironmentCreateAction({ ...env.options, pollIntervalMs: 5_000 });
+    const controller = new AbortController();
+    const ctx = {
+      ...context({
+          ...base,
+          name: 'act-cancel',
+          resources: [{ type: 'postgres-database', name: 'main' }],
+          wait: true,
+          timeout: 600,
+        }),
+      signal: controller.signal,
+    };
+    const started = Date.now();
+    const running = action.handler(ctx);
+    setTimeout(() => controller.abort(new Error('The task was cancelled')), 100);
+    await expect(running).rejects.toThrow(/cancelled/);
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it.each([
+    [{ class: 'gold' }, /class: there is no class named "gold"/],
+    [{ name: 'Not_A_Label' }, /name: must be a DNS label/],
+    [{ ttl: '30d' }, /ttl: 30d is longer than the preview class allows \(7d\)/],
+    [{ entityRef: 'component:default/nope' }, /entityRef: component:default\/nope is not in the catalog/],
+    [{ owner: 'user:default/mock' }, /owner: must be a group entity ref/],
+    [
+      { resources: [{ type: 'postgres-database', name: 'main', spec: { connectionLimit: 100000 } }] },
+      /resources\[0\]\.spec\.connectionLimit/,
+    ],
+  ])('fails the step with the API\'s message for %j, creating nothing', async (change, message) => {
+    const action = createPavedEnvironmentCreateAction(env.options);
+    const ctx = context({ ...base, name: 'act-bad', wait: true, timeout: 60, resources: [], ...change });
+    await expect(action.handler(ctx)).rejects.toThrow(message);
+    expect(await databasesLike('act_bad_%')).toEqual([]);
+  });
+
+  it.each(examples.map(e => [e.description, e] as const))('runs the example: %s', async (_, example) => {
+    const [step] = yaml.parse(example.example).steps;
+    const suffix = Math.random().toString(36).slice(2, 6);
+    const ctx = context({ wait: true, timeout: 60, resources: [], ...step.input, name: `ex-${suffix}` });
+    await createPavedEnvironmentCreateAction(env.options).handler(ctx);
+    const status = (ctx.output as jest.Mock).mock.calls.find(([k]) => k === 'status')[1];
+    expect(['ready', 'provisioning']).toContain(status);
+  });
+
+  it('adds a database, extends and destroys, leaving nothing on the server', async () => {
+    const created = context({ ...base, name: 'act-life', resources: [], wait: true, timeout: 60 });
+    await createPavedEnvironmentCreateAction(env.options).handler(created);
+    const environmentId = Object.fromEntries((created.output as jest.Mock).mock.calls).environmentId;
+
+    const provision = createPavedResourceProvisionAction(env.options);
+    const add = () =>
+      context({
+          environmentId,
+          resource: { type: 'postgres-database', name: 'reports', spec: {} },
+          wait: true,
+          timeout: 60,
+        });
+    await provision.handler(add());
+    await provision.handler(add()); // again: already there, nothing new
+    expect(await databasesLike('act_life_reports_%')).toHaveLength(1);
+
+    const wrongType = context({ environmentId, resource: { type: 'redis', name: 'reports' }, wait: true, timeout: 60 });
+    await expect(provision.handler(wrongType)).rejects.toThrow(/already has a postgres-database named reports/);
+
+    const extend = context({ environmentId, ttl: '3d' });
+    await createPavedEnvironmentExtendAction(env.options).handler(extend);
+    const expiresAt = Object.fromEntries((extend.output as jest.Mock).mock.calls).expiresAt;
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(71 * 3600_000);
+
+    const destroy = context({ environmentId, wait: true, timeout: 60 });
+    await createPavedEnvironmentDestroyAction(env.options).handler(destroy);
+    expect(destroy.output).toHaveBeenCalledWith('status', 'destroyed');
+    expect(await databasesLike('act_life_%')).toEqual([]);
+  });
+
+  it('acts as the user who runs the template', async () => {
+    const ctx = context({ ...base, name: 'act-who', resources: [], wait: true, timeout: 60 });
+    ctx.getInitiatorCredentials = async () => mockCredentials.user('user:default/priya');
+    await createPavedEnvironmentCreateAction(env.options).handler(ctx);
+    const environmentId = Object.fromEntries((ctx.output as jest.Mock).mock.calls).environmentId;
+    const response = await fetch(
+      `${await env.options.discovery.getBaseUrl()}/environments/${environmentId}`,
+    );
+    expect((await response.json()).createdBy).toBe('user:default/priya');
+  });
+});

@@ -1,0 +1,118 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  callAsInitiator,
+  describeEnvironment,
+  EnvironmentsActionOptions,
+  waitForEnvironment,
+} from './environmentsApi';
+import { examples } from './createEnvironment.examples';
+import {
+  environmentOutputs,
+  resourceField,
+  timeoutField,
+  waitField,
+} from './fields';
+
+/**
+ * `paved:environment:create`: creates an environment, as the user who runs the template,
+ * and waits until it is ready. Safe to run again: the request carries the task and step as
+ * its idempotency key, and the step remembers the environment it created.
+ */
+export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOptions) {
+  return createTemplateAction({
+    id: 'paved:environment:create',
+    description:
+      'Creates an environment for a component or system, with its resources, and waits until it is ready',
+    supportsDryRun: true,
+    examples,
+    schema: {
+      input: {
+        name: z =>
+          z
+            .string()
+            .describe('A DNS label of at most 30 characters, unique for the component or system'),
+        class: z => z.string().describe('An environment class, e.g. preview or development'),
+        owner: z => z.string().describe('The owner group, e.g. group:default/checkout-team'),
+        entityRef: z =>
+          z.string().describe('The component or system, e.g. component:default/checkout-api'),
+        ttl: z =>
+          z
+            .string()
+            .optional()
+            .describe('Ephemeral classes only: how long it lives, e.g. 4h or 3d'),
+        resources: z => z.array(resourceField(z)).default([]).describe('Resources to provision'),
+        wait: waitField,
+        timeout: timeoutField,
+      },
+      output: {
+        ...environmentOutputs,
+        estimatedMonthlyCost: z =>
+          z
+            .object({ amount: z.number(), currency: z.string() })
+            .describe('What it costs a month, from the class price table'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const { client, token } = await callAsInitiator(
+        options,
+        await ctx.getInitiatorCredentials(),
+      );
+      const request = {
+        name: input.name,
+        class: input.class,
+        owner: input.owner,
+        entityRef: input.entityRef,
+        ...(input.ttl && { ttl: input.ttl }),
+        resources: input.resources.map(r => ({ ...r, spec: r.spec ?? {} })),
+      };
+
+      if (ctx.isDryRun) {
+        const plan = await client.createEnvironment(request, { token, dryRun: true });
+        const cost = plan.estimatedMonthlyCost;
+        ctx.logger.info(
+          `Would create the ${plan.environment.class} environment ${input.name} with ${
+            plan.environment.resources.length
+          } resources, about ${cost.amount} ${cost.currency} a month`,
+        );
+        ctx.output('status', 'planned');
+        ctx.output('estimatedMonthlyCost', cost);
+        return;
+      }
+
+      const { environmentId } = await ctx.checkpoint({
+        key: `paved-environment-create-${input.entityRef}-${input.name}`,
+        fn: async () => {
+          const created = await client.createEnvironment(request, {
+            token,
+            idempotencyKey: `${ctx.task.id}:${ctx.step?.id ?? input.name}`,
+            scaffolderTaskId: ctx.task.id,
+          });
+          ctx.logger.info(
+            `Asked for the ${created.environment.class} environment ${created.environment.name} (${created.environment.id})`,
+          );
+          return { environmentId: created.environment.id };
+        },
+      });
+
+      const environment = input.wait
+        ? await waitForEnvironment({
+            client,
+            token,
+            id: environmentId,
+            until: ['ready'],
+            timeoutSeconds: input.timeout,
+            pollIntervalMs: options.pollIntervalMs ?? 2000,
+            signal: ctx.signal,
+            logger: ctx.logger,
+          })
+        : await client.getEnvironment(environmentId, { token });
+
+      const described = describeEnvironment(environment, options.appBaseUrl);
+      for (const [name, value] of Object.entries(described)) {
+        if (value !== undefined) ctx.output(name as any, value as any);
+      }
+      ctx.output('estimatedMonthlyCost', environment.estimatedMonthlyCost);
+    },
+  });
+}

@@ -1,0 +1,98 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+import {
+  callAsInitiator,
+  describeEnvironment,
+  EnvironmentsActionOptions,
+  waitForEnvironment,
+} from './environmentsApi';
+import {
+  environmentIdField,
+  environmentOutputs,
+  timeoutField,
+  waitField,
+} from './fields';
+
+/**
+ * `paved:environment:destroy`: destroys an environment and its resources. A production
+ * environment needs `confirm` set to its name. Destroying again is not an error.
+ */
+export function createPavedEnvironmentDestroyAction(options: EnvironmentsActionOptions) {
+  return createTemplateAction({
+    id: 'paved:environment:destroy',
+    description: 'Destroys an environment and all its resources',
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Destroy an environment, confirming its name',
+        example: yaml.stringify({
+          steps: [
+            {
+              id: 'destroy',
+              action: 'paved:environment:destroy',
+              name: 'Destroy the environment',
+              input: {
+                environmentId: '${{ parameters.environmentId }}',
+                confirm: '${{ parameters.confirm }}',
+              },
+            },
+          ],
+        }),
+      },
+    ],
+    schema: {
+      input: {
+        environmentId: environmentIdField,
+        confirm: z =>
+          z
+            .string()
+            .optional()
+            .describe("The environment's name; required for production environments"),
+        wait: waitField,
+        timeout: timeoutField,
+      },
+      output: environmentOutputs,
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const { client, token } = await callAsInitiator(
+        options,
+        await ctx.getInitiatorCredentials(),
+      );
+      const current = await client.getEnvironment(input.environmentId, { token });
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Would destroy ${current.name} and its ${current.resources.length} resources`,
+        );
+        ctx.output('environmentId', current.id);
+        ctx.output('status', current.status);
+        return;
+      }
+      await ctx.checkpoint({
+        key: `paved-environment-destroy-${input.environmentId}`,
+        fn: async () => {
+          await client.destroyEnvironment(input.environmentId, {
+            token,
+            confirm: input.confirm,
+          });
+          return { destroying: input.environmentId };
+        },
+      });
+      const environment = input.wait
+        ? await waitForEnvironment({
+            client,
+            token,
+            id: input.environmentId,
+            until: ['destroyed'],
+            timeoutSeconds: input.timeout,
+            pollIntervalMs: options.pollIntervalMs ?? 2000,
+            signal: ctx.signal,
+            logger: ctx.logger,
+          })
+        : await client.getEnvironment(input.environmentId, { token });
+      for (const [name, value] of Object.entries(describeEnvironment(environment, options.appBaseUrl))) {
+        if (value !== undefined) ctx.output(name as any, value as any);
+      }
+    },
+  });
+}

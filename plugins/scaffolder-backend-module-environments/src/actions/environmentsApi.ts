@@ -1,0 +1,118 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Environment,
+  EnvironmentsClient,
+} from '@paved/plugin-environments-common';
+
+/** What every action needs to reach the environments service. */
+export interface EnvironmentsActionOptions {
+  auth: AuthService;
+  discovery: DiscoveryService;
+  /** The portal's base URL, for links in outputs. */
+  appBaseUrl: string;
+  /** How often to look at an environment while waiting for it (default 2 s). */
+  pollIntervalMs?: number;
+}
+
+/**
+ * A client and a token that act as the user who runs the template: the environments
+ * service authorizes the call as them, not as the scaffolder.
+ */
+export async function callAsInitiator(
+  options: EnvironmentsActionOptions,
+  credentials: BackstageCredentials,
+) {
+  const { token } = await options.auth.getPluginRequestToken({
+    onBehalfOf: credentials,
+    targetPluginId: 'environments',
+  });
+  return {
+    client: new EnvironmentsClient({ discoveryApi: options.discovery }),
+    token,
+  };
+}
+
+/**
+ * Waits until the environment is ready (or failed, or gone), at most `timeoutSeconds`,
+ * and stops at once when the task is cancelled.
+ */
+export async function waitForEnvironment(options: {
+  client: EnvironmentsClient;
+  token: string;
+  id: string;
+  until: Array<Environment['status']>;
+  timeoutSeconds: number;
+  pollIntervalMs: number;
+  signal?: AbortSignal;
+  logger: LoggerService;
+}): Promise<Environment> {
+  const deadline = Date.now() + options.timeoutSeconds * 1000;
+  let last: Environment['status'] | undefined;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const environment = await options.client.getEnvironment(options.id, {
+      token: options.token,
+    });
+    if (environment.status !== last) {
+      last = environment.status;
+      options.logger.info(
+        `Environment ${environment.name} is ${environment.status}${
+          environment.statusReason ? `: ${environment.statusReason}` : ''
+        }`,
+      );
+    }
+    if (options.until.includes(environment.status)) {
+      return environment;
+    }
+    if (environment.status === 'failed') {
+      throw new Error(
+        `Environment ${environment.name} failed: ${environment.statusReason ?? 'see its operations'}`,
+      );
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Environment ${environment.name} was still ${environment.status} after ${options.timeoutSeconds} s; it goes on in the background (see its card)`,
+      );
+    }
+    await sleep(options.pollIntervalMs, options.signal);
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason ?? new Error('The task was cancelled'));
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Non-secret outputs for the next steps and the task's output page. */
+export function describeEnvironment(environment: Environment, appBaseUrl: string) {
+  const [kind, rest] = environment.entityRef.split(':');
+  const [namespace, name] = rest.split('/');
+  return {
+    environmentId: environment.id,
+    environmentRef: `environment:${namespace}/${name}-${environment.name}`,
+    status: environment.status,
+    expiresAt: environment.expiresAt,
+    url: `${appBaseUrl}/catalog/${namespace}/${kind}/${name}`,
+    resources: environment.resources.map(r => ({
+      id: r.id,
+      type: r.type,
+      name: r.name,
+      status: r.status,
+      outputs: r.outputs,
+    })),
+  };
+}

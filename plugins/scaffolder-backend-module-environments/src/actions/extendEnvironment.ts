@@ -1,0 +1,62 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+import {
+  callAsInitiator,
+  describeEnvironment,
+  EnvironmentsActionOptions,
+} from './environmentsApi';
+import { environmentIdField, environmentOutputs } from './fields';
+
+/** `paved:environment:extend`: an ephemeral environment expires `ttl` from now. */
+export function createPavedEnvironmentExtendAction(options: EnvironmentsActionOptions) {
+  return createTemplateAction({
+    id: 'paved:environment:extend',
+    description: 'Makes an ephemeral environment expire later, within its class maximum',
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Keep a preview environment for two more days',
+        example: yaml.stringify({
+          steps: [
+            {
+              id: 'extend',
+              action: 'paved:environment:extend',
+              name: 'Extend the environment',
+              input: { environmentId: '${{ parameters.environmentId }}', ttl: '2d' },
+            },
+          ],
+        }),
+      },
+    ],
+    schema: {
+      input: {
+        environmentId: environmentIdField,
+        ttl: z => z.string().describe('How long from now, e.g. 4h or 2d'),
+      },
+      output: environmentOutputs,
+    },
+    async handler(ctx) {
+      const { client, token } = await callAsInitiator(
+        options,
+        await ctx.getInitiatorCredentials(),
+      );
+      if (ctx.isDryRun) {
+        const environment = await client.getEnvironment(ctx.input.environmentId, { token });
+        ctx.logger.info(`Would make ${environment.name} expire ${ctx.input.ttl} from now`);
+        ctx.output('environmentId', environment.id);
+        ctx.output('status', environment.status);
+        return;
+      }
+      // Extending again to the same TTL from a slightly later now is harmless.
+      const { environment } = await client.extendEnvironment(
+        ctx.input.environmentId,
+        ctx.input.ttl,
+        { token },
+      );
+      ctx.logger.info(`${environment.name} now expires at ${environment.expiresAt}`);
+      for (const [name, value] of Object.entries(describeEnvironment(environment, options.appBaseUrl))) {
+        if (value !== undefined) ctx.output(name as any, value as any);
+      }
+    },
+  });
+}

@@ -1,0 +1,57 @@
+/*
+ * Input and output fields shared by the actions. The scaffolder hands each callback its own
+ * zod, so fields are factories rather than schemas.
+ */
+type Z = any;
+
+export const environmentIdField = (z: Z) =>
+  z.string().min(1).describe('The id of the environment (an output of paved:environment:create)');
+
+export const resourceField = (z: Z) =>
+  z.object({
+    type: z.string().describe('The resource type, e.g. postgres-database'),
+    name: z
+      .string()
+      .describe('Its name within the environment: a DNS label of at most 16 characters'),
+    spec: z
+      .record(z.unknown())
+      .optional()
+      .describe('What to provision, e.g. { connectionLimit: 10 } for postgres-database'),
+  });
+
+export const waitField = (z: Z) =>
+  z
+    .boolean()
+    .default(true)
+    .describe('Wait until the environment is ready (or failed) before the next step');
+
+export const timeoutField = (z: Z) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(600)
+    .describe('How long to wait, in seconds; provisioning goes on in the background after it');
+
+/** The outputs every environment action gives, none of them secret. */
+export const environmentOutputs = {
+  environmentId: (z: Z) => z.string().describe('The environment id'),
+  environmentRef: (z: Z) =>
+    z.string().describe('An entity-style ref, e.g. environment:default/checkout-api-pr-42'),
+  status: (z: Z) => z.string().describe('provisioning, ready, destroying or destroyed'),
+  url: (z: Z) => z.string().describe("The page of the environment's component or system"),
+  expiresAt: (z: Z) => z.string().optional().describe('When an ephemeral environment expires'),
+  resources: (z: Z) =>
+    z
+      .array(
+        z.object({
+          id: z.string(),
+          type: z.string(),
+          name: z.string(),
+          status: z.string(),
+          outputs: z.record(z.unknown()),
+        }),
+      )
+      .describe("Each resource's non-secret outputs (host, port, database, user)"),
+};

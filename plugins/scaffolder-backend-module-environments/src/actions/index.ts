@@ -1,0 +1,5 @@
+export { createPavedEnvironmentCreateAction } from './createEnvironment';
+export { createPavedResourceProvisionAction } from './provisionResource';
+export { createPavedEnvironmentExtendAction } from './extendEnvironment';
+export { createPavedEnvironmentDestroyAction } from './destroyEnvironment';
+export type { EnvironmentsActionOptions } from './environmentsApi';

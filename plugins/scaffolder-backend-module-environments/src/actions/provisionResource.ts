@@ -1,0 +1,107 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+import {
+  callAsInitiator,
+  describeEnvironment,
+  EnvironmentsActionOptions,
+  waitForEnvironment,
+} from './environmentsApi';
+import {
+  environmentIdField,
+  environmentOutputs,
+  resourceField,
+  timeoutField,
+  waitField,
+} from './fields';
+
+/**
+ * `paved:resource:provision`: adds one resource to an existing environment and waits until
+ * it is ready. A resource of that name already in the environment counts as done, so a
+ * retried step does not provision twice.
+ */
+export function createPavedResourceProvisionAction(options: EnvironmentsActionOptions) {
+  return createTemplateAction({
+    id: 'paved:resource:provision',
+    description: 'Adds a resource (e.g. a PostgreSQL database) to an existing environment',
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Add a PostgreSQL database to an environment',
+        example: yaml.stringify({
+          steps: [
+            {
+              id: 'database',
+              action: 'paved:resource:provision',
+              name: 'Add the database',
+              input: {
+                environmentId: '${{ parameters.environmentId }}',
+                resource: { type: 'postgres-database', name: 'reports', spec: { connectionLimit: 5 } },
+              },
+            },
+          ],
+        }),
+      },
+    ],
+    schema: {
+      input: {
+        environmentId: environmentIdField,
+        resource: resourceField,
+        wait: waitField,
+        timeout: timeoutField,
+      },
+      output: environmentOutputs,
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const { client, token } = await callAsInitiator(
+        options,
+        await ctx.getInitiatorCredentials(),
+      );
+      const before = await client.getEnvironment(input.environmentId, { token });
+      const existing = before.resources.find(r => r.name === input.resource.name);
+      if (existing && existing.type !== input.resource.type) {
+        throw new Error(
+          `${before.name} already has a ${existing.type} named ${existing.name}; choose another name`,
+        );
+      }
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          existing
+            ? `${before.name} already has ${existing.name}; nothing to do`
+            : `Would add the ${input.resource.type} ${input.resource.name} to ${before.name}`,
+        );
+        ctx.output('environmentId', before.id);
+        ctx.output('status', before.status);
+        return;
+      }
+      if (!existing) {
+        await ctx.checkpoint({
+          key: `paved-resource-provision-${input.environmentId}-${input.resource.name}`,
+          fn: async () => {
+            await client.addResources(
+              input.environmentId,
+              [{ ...input.resource, spec: input.resource.spec ?? {} }],
+              { token },
+            );
+            return { added: input.resource.name };
+          },
+        });
+      }
+      const environment = input.wait
+        ? await waitForEnvironment({
+            client,
+            token,
+            id: input.environmentId,
+            until: ['ready'],
+            timeoutSeconds: input.timeout,
+            pollIntervalMs: options.pollIntervalMs ?? 2000,
+            signal: ctx.signal,
+            logger: ctx.logger,
+          })
+        : await client.getEnvironment(input.environmentId, { token });
+      for (const [name, value] of Object.entries(describeEnvironment(environment, options.appBaseUrl))) {
+        if (value !== undefined) ctx.output(name as any, value as any);
+      }
+    },
+  });
+}
