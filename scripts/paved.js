@@ -43,6 +43,10 @@ async function test(requested) {
   const steps = requested.length ? requested : Object.keys(TEST_STEPS);
 
   const { toolchain, env } = await prepare();
+  // The scripts step builds the guidelines with mkdocs --strict; e2e reads a TechDocs page.
+  if ((steps.includes('scripts') || steps.includes('e2e')) && !ensureMkdocs()) {
+    fail('the tests build TechDocs pages, so they need mkdocs (see the line above)');
+  }
   if (steps.includes('e2e')) {
     const chromium = ensureChromium();
     if (!chromium) {
@@ -51,7 +55,6 @@ async function test(requested) {
       );
     }
     env.CHROMIUM_PATH = chromium;
-    if (!ensureMkdocs()) fail('the browser tests read a TechDocs page, so they need mkdocs (see the line above)');
   }
 
   const results = [];
