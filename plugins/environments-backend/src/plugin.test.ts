@@ -343,6 +343,12 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
       expect(left).toBeGreaterThan(47 * 3600_000);
       expect(extended.body.operation).toMatchObject({ type: 'extend', state: 'succeeded' });
 
+      const shorter = await api
+        .post(`/api/environments/environments/${id}/extend`)
+        .send({ ttl: '1h' })
+        .expect(400);
+      expect(shorter.body.error.message).toMatch(/ttl: 1h from now is before pr-42 expires anyway .*; extending never shortens/);
+
       const tooLong = await api
         .post(`/api/environments/environments/${id}/extend`)
         .send({ ttl: '30d' })

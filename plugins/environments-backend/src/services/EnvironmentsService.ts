@@ -362,6 +362,11 @@ export class EnvironmentsService {
       throw new ConflictError(`${environment.name} is ${environment.status}`);
     }
     const expiresAt = this.expiry(environmentClass, ttl, new Date())!;
+    if (environment.expiresAt && expiresAt.getTime() < Date.parse(environment.expiresAt)) {
+      throw new InputError(
+        `ttl: ${ttl} from now is before ${environment.name} expires anyway (${environment.expiresAt}); extending never shortens`,
+      );
+    }
     const operationId = crypto.randomUUID();
     const now = toTimestamp(new Date());
     const auditorEvent = await this.deps.auditor.createEvent({
