@@ -25,16 +25,18 @@ export class TechDocsPrebuilder {
     },
   ) {}
 
-  async buildAll(): Promise<{ built: number; failed: number }> {
-    const { auth, catalog, logger } = this.deps;
-    const credentials = await auth.getOwnServiceCredentials();
-    const { items } = await catalog.getEntities(
-      {
-        filter: { [`metadata.annotations.${TECHDOCS_REF}`]: CATALOG_FILTER_EXISTS },
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials },
-    );
+  /**
+   * @param waitForCatalogMs - on a first start the catalog is still reading its locations;
+   *   wait this long for the first entity with docs before concluding there are none.
+   */
+  async buildAll(waitForCatalogMs = 0): Promise<{ built: number; failed: number }> {
+    const { logger } = this.deps;
+    const deadline = Date.now() + waitForCatalogMs;
+    let items = await this.entitiesWithDocs();
+    while (items.length === 0 && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 1000));
+      items = await this.entitiesWithDocs();
+    }
     let built = 0;
     let failed = 0;
     // One at a time: each build is an mkdocs process, and this runs beside the portal.
@@ -52,6 +54,18 @@ export class TechDocsPrebuilder {
       }
     }
     return { built, failed };
+  }
+
+  private async entitiesWithDocs(): Promise<Entity[]> {
+    const { auth, catalog } = this.deps;
+    const { items } = await catalog.getEntities(
+      {
+        filter: { [`metadata.annotations.${TECHDOCS_REF}`]: CATALOG_FILTER_EXISTS },
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    return items;
   }
 
   private async build(entity: Entity): Promise<void> {

@@ -34,12 +34,12 @@ export const techdocsModulePrebuild = createBackendModule({
         });
         await scheduler.scheduleTask({
           id: 'paved-techdocs-prebuild',
-          // Late enough for the catalog to have read the example entities on a first start.
-          initialDelay: { seconds: 15 },
+          initialDelay: { seconds: 3 },
           frequency: { minutes: 10 },
           timeout: { minutes: 10 },
           fn: async () => {
-            const { built, failed } = await prebuilder.buildAll();
+            // On a first start the catalog is still reading the example data.
+            const { built, failed } = await prebuilder.buildAll(60_000);
             logger.info(
               `TechDocs prebuild: ${built} sites up to date, ${failed} failed`,
             );
