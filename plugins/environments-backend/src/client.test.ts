@@ -1,19 +1,11 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { ResponseError } from '@backstage/errors';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   CreateEnvironmentRequest,
   EnvironmentsClient,
 } from '@paved/plugin-environments-common';
-import { environmentsProvidersExtensionPoint } from '@paved/plugin-environments-node';
-import { environmentsPlugin } from './plugin';
-import { ProviderDouble } from './__testUtils__/ProviderDouble';
+import { AddressInfo } from 'node:net';
+import { startWithProviderDouble } from './__testUtils__/startWithProviderDouble';
 
 /*
  * The client of @paved/plugin-environments-common against the real plugin over HTTP.
@@ -65,49 +57,15 @@ describe('EnvironmentsClient against the plugin', () => {
   const sent: Request[] = [];
 
   beforeAll(async () => {
-    const provider = new ProviderDouble();
-    const knex = await databases.init('SQLITE_3');
-    const { server } = await startTestBackend({
-      features: [
-        environmentsPlugin,
-        createBackendModule({
-          pluginId: 'environments',
-          moduleId: 'provider-double',
-          register(reg) {
-            reg.registerInit({
-              deps: { providers: environmentsProvidersExtensionPoint },
-              async init({ providers }) {
-                providers.addProvider(provider);
-              },
-            });
-          },
-        }),
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            environments: {
-              classes,
-              secrets: { key: Buffer.alloc(32, 3).toString('base64') },
-            },
-          },
-        }),
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: { name: 'checkout-api', namespace: 'default' },
-              spec: { type: 'service', owner: 'group:default/checkout-team' },
-            },
-          ],
-        }),
-      ],
+    const { server } = await startWithProviderDouble({
+      knex: await databases.init('SQLITE_3'),
+      classes,
     });
-    baseUrl = `http://localhost:${server.port()}/api/environments`;
+    baseUrl = `http://localhost:${(server.address() as AddressInfo).port}/api/environments`;
     client = new EnvironmentsClient({
       discoveryApi: {
         getBaseUrl: async pluginId =>
-          `http://localhost:${server.port()}/api/${pluginId}`,
+          `http://localhost:${(server.address() as AddressInfo).port}/api/${pluginId}`,
       },
       fetchApi: {
         fetch: async (input, init) => {

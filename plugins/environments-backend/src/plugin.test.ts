@@ -1,17 +1,6 @@
-import {
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { environmentsProvidersExtensionPoint } from '@paved/plugin-environments-node';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { environmentsPlugin } from './plugin';
-import { ProviderDouble } from './__testUtils__/ProviderDouble';
+import { startWithProviderDouble } from './__testUtils__/startWithProviderDouble';
 
 const classes = [
   {
@@ -37,13 +26,6 @@ const classes = [
   },
 ];
 
-const component = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'checkout-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/checkout-team' },
-};
-
 const validRequest = {
   name: 'pr-42',
   class: 'preview',
@@ -59,37 +41,11 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
     const databases = TestDatabases.create({ ids: [databaseId] });
 
     async function start() {
-      const provider = new ProviderDouble();
-      const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          environmentsPlugin,
-          createBackendModule({
-            pluginId: 'environments',
-            moduleId: 'provider-double',
-            register(reg) {
-              reg.registerInit({
-                deps: { providers: environmentsProvidersExtensionPoint },
-                async init({ providers }) {
-                  providers.addProvider(provider);
-                },
-              });
-            },
-          }),
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              environments: {
-                classes,
-                secrets: { key: Buffer.alloc(32, 3).toString('base64') },
-              },
-            },
-          }),
-          catalogServiceMock.factory({ entities: [component] }),
-        ],
+      const { server, provider } = await startWithProviderDouble({
+        knex: await databases.init(databaseId),
+        classes,
       });
-      const api = request(server);
-      return { api, provider, knex };
+      return { api: request(server), provider };
     }
 
     async function waitFor(

@@ -1,11 +1,8 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   environmentCreatePermission,
@@ -14,17 +11,16 @@ import {
   environmentUpdatePermission,
   resourceSecretReadPermission,
 } from '@paved/plugin-environments-common';
-import { environmentsProvidersExtensionPoint } from '@paved/plugin-environments-node';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { environmentsPlugin } from '../plugin';
 import { createRouter } from '../router';
 import { EnvironmentsService } from '../services/EnvironmentsService';
 import { ProviderDouble } from '../__testUtils__/ProviderDouble';
+import { startWithProviderDouble } from '../__testUtils__/startWithProviderDouble';
 
 /*
  * The contract test: every route of the real plugin is called, including its error
@@ -326,45 +322,15 @@ describe('the OpenAPI document', () => {
           ? AuthorizeResult.DENY
           : AuthorizeResult.ALLOW,
       })) as any;
-    const knex = await databases.init('SQLITE_3');
-    const { server } = await startTestBackend({
+    const { server } = await startWithProviderDouble({
+      knex: await databases.init('SQLITE_3'),
+      classes,
+      provider,
       features: [
-        environmentsPlugin,
-        createBackendModule({
-          pluginId: 'environments',
-          moduleId: 'provider-double',
-          register(reg) {
-            reg.registerInit({
-              deps: { providers: environmentsProvidersExtensionPoint },
-              async init({ providers }) {
-                providers.addProvider(provider);
-              },
-            });
-          },
-        }),
-        mockServices.database.factory({ knex }),
         mockServices.permissions.mock({
           authorize: decide,
           authorizeConditional: decide,
         }).factory,
-        mockServices.rootConfig.factory({
-          data: {
-            environments: {
-              classes,
-              secrets: { key: Buffer.alloc(32, 3).toString('base64') },
-            },
-          },
-        }),
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: { name: 'checkout-api', namespace: 'default' },
-              spec: { type: 'service', owner: 'group:default/checkout-team' },
-            },
-          ],
-        }),
       ],
     });
     api = request(server);
