@@ -178,21 +178,7 @@ export class EnvironmentsService {
           expires_at: expiresAt ? toTimestamp(expiresAt) : null,
         });
         if (resources.length) {
-          await tx('resources').insert(
-            resources.map(r => ({
-              id: crypto.randomUUID(),
-              environment_id: environmentId,
-              type: r.type,
-              name: r.name,
-              provider: r.provider,
-              target: r.target,
-              status: 'pending',
-              spec: JSON.stringify(r.spec),
-              outputs: '{}',
-              created_at: timestamp,
-              updated_at: timestamp,
-            })),
-          );
+          await tx('resources').insert(resourceRows(environmentId, resources, timestamp));
         }
         await tx('operations').insert({
           id: operationId,
@@ -304,21 +290,7 @@ export class EnvironmentsService {
     });
     try {
       await this.deps.store.transaction(async tx => {
-        await tx('resources').insert(
-          resources.map(r => ({
-            id: crypto.randomUUID(),
-            environment_id: id,
-            type: r.type,
-            name: r.name,
-            provider: r.provider,
-            target: r.target,
-            status: 'pending',
-            spec: JSON.stringify(r.spec),
-            outputs: '{}',
-            created_at: now,
-            updated_at: now,
-          })),
-        );
+        await tx('resources').insert(resourceRows(id, resources, now));
         await tx('environments')
           .where({ id })
           .update({ status: 'provisioning', status_reason: null, updated_at: now });
@@ -675,6 +647,27 @@ function mapCriteria<A, B>(
     return { not: mapCriteria((criteria as any).not, fn) };
   }
   return fn(criteria as A);
+}
+
+/** New resources, pending until an operation provisions them. */
+function resourceRows(
+  environmentId: string,
+  resources: Array<{ type: string; name: string; provider: string; target: string; spec: JsonObject }>,
+  timestamp: string,
+) {
+  return resources.map(r => ({
+    id: crypto.randomUUID(),
+    environment_id: environmentId,
+    type: r.type,
+    name: r.name,
+    provider: r.provider,
+    target: r.target,
+    status: 'pending',
+    spec: JSON.stringify(r.spec),
+    outputs: '{}',
+    created_at: timestamp,
+    updated_at: timestamp,
+  }));
 }
 
 function principalRef(credentials: BackstageCredentials): string {

@@ -1,9 +1,8 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   callAsInitiator,
-  describeEnvironment,
   EnvironmentsActionOptions,
-  waitForEnvironment,
+  settleAndOutput,
 } from './environmentsApi';
 import { examples } from './createEnvironment.examples';
 import {
@@ -95,23 +94,14 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
         },
       });
 
-      const environment = input.wait
-        ? await waitForEnvironment({
-            client,
-            token,
-            id: environmentId,
-            until: ['ready'],
-            timeoutSeconds: input.timeout,
-            pollIntervalMs: options.pollIntervalMs ?? 2000,
-            signal: ctx.signal,
-            logger: ctx.logger,
-          })
-        : await client.getEnvironment(environmentId, { token });
-
-      const described = describeEnvironment(environment, options.appBaseUrl);
-      for (const [name, value] of Object.entries(described)) {
-        if (value !== undefined) ctx.output(name as any, value as any);
-      }
+      const environment = await settleAndOutput(ctx as any, options, {
+        client,
+        token,
+        id: environmentId,
+        wait: input.wait,
+        timeoutSeconds: input.timeout,
+        until: ['ready'],
+      });
       ctx.output('estimatedMonthlyCost', environment.estimatedMonthlyCost);
     },
   });

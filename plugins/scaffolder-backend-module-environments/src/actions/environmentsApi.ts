@@ -116,3 +116,37 @@ export function describeEnvironment(environment: Environment, appBaseUrl: string
     })),
   };
 }
+
+/**
+ * The end of every action: wait for the environment (when asked to) and give its
+ * non-secret description as the step's outputs.
+ */
+export async function settleAndOutput(
+  ctx: { output(name: string, value: unknown): void; signal?: AbortSignal; logger: LoggerService },
+  options: EnvironmentsActionOptions,
+  call: {
+    client: EnvironmentsClient;
+    token: string;
+    id: string;
+    wait: boolean;
+    timeoutSeconds: number;
+    until: Array<Environment['status']>;
+  },
+): Promise<Environment> {
+  const environment = call.wait
+    ? await waitForEnvironment({
+        client: call.client,
+        token: call.token,
+        id: call.id,
+        until: call.until,
+        timeoutSeconds: call.timeoutSeconds,
+        pollIntervalMs: options.pollIntervalMs ?? 2000,
+        signal: ctx.signal,
+        logger: ctx.logger,
+      })
+    : await call.client.getEnvironment(call.id, { token: call.token });
+  for (const [name, value] of Object.entries(describeEnvironment(environment, options.appBaseUrl))) {
+    if (value !== undefined) ctx.output(name, value);
+  }
+  return environment;
+}

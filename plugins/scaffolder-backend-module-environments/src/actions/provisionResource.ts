@@ -2,9 +2,8 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 import {
   callAsInitiator,
-  describeEnvironment,
   EnvironmentsActionOptions,
-  waitForEnvironment,
+  settleAndOutput,
 } from './environmentsApi';
 import {
   environmentIdField,
@@ -87,21 +86,14 @@ export function createPavedResourceProvisionAction(options: EnvironmentsActionOp
           },
         });
       }
-      const environment = input.wait
-        ? await waitForEnvironment({
-            client,
-            token,
-            id: input.environmentId,
-            until: ['ready'],
-            timeoutSeconds: input.timeout,
-            pollIntervalMs: options.pollIntervalMs ?? 2000,
-            signal: ctx.signal,
-            logger: ctx.logger,
-          })
-        : await client.getEnvironment(input.environmentId, { token });
-      for (const [name, value] of Object.entries(describeEnvironment(environment, options.appBaseUrl))) {
-        if (value !== undefined) ctx.output(name as any, value as any);
-      }
+      await settleAndOutput(ctx as any, options, {
+        client,
+        token,
+        id: input.environmentId,
+        wait: input.wait,
+        timeoutSeconds: input.timeout,
+        until: ['ready'],
+      });
     },
   });
 }
