@@ -20,6 +20,9 @@ import { examples } from './createEnvironment.examples';
 import { createPavedEnvironmentDestroyAction } from './destroyEnvironment';
 import { createPavedEnvironmentExtendAction } from './extendEnvironment';
 import { createPavedResourceProvisionAction } from './provisionResource';
+import { examples as provisionExamples } from './provisionResource.examples';
+import { examples as extendExamples } from './extendEnvironment.examples';
+import { examples as destroyExamples } from './destroyEnvironment.examples';
 
 async function databasesLike(pattern: string): Promise<string[]> {
   const client = new Client(testPostgresConnection());
@@ -248,6 +251,27 @@ describe('the Paved scaffolder actions, against a real environments backend', ()
     await createPavedEnvironmentCreateAction(env.options).handler(ctx);
     const status = (ctx.output as jest.Mock).mock.calls.find(([k]) => k === 'status')[1];
     expect(['ready', 'provisioning']).toContain(status);
+  });
+
+  it.each([
+    ['paved:resource:provision', provisionExamples, createPavedResourceProvisionAction],
+    ['paved:environment:extend', extendExamples, createPavedEnvironmentExtendAction],
+    ['paved:environment:destroy', destroyExamples, createPavedEnvironmentDestroyAction],
+  ] as const)('runs every example of %s', async (_, actionExamples, factory) => {
+    for (const example of actionExamples) {
+      const name = `ex-${Math.random().toString(36).slice(2, 6)}`;
+      const created = context({ ...base, name, resources: [], wait: true, timeout: 60 });
+      await createPavedEnvironmentCreateAction(env.options).handler(created);
+      const environmentId = Object.fromEntries((created.output as jest.Mock).mock.calls).environmentId;
+      // What the template's parameters would fill in.
+      const parameters: Record<string, string> = { environmentId, confirm: name };
+      const [step] = yaml.parse(
+        example.example.replace(/\$\{\{ parameters\.(\w+) \}\}/g, (__, key) => parameters[key]),
+      ).steps;
+      const ctx = context({ wait: true, timeout: 60, ...step.input });
+      await (factory as any)(env.options).handler(ctx);
+      expect(ctx.output).toHaveBeenCalledWith('environmentId', environmentId);
+    }
   });
 
   it('adds a database, extends and destroys, leaving nothing on the server', async () => {

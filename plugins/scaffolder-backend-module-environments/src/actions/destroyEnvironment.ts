@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { examples } from './destroyEnvironment.examples';
 import {
   callAsInitiator,
   EnvironmentsActionOptions,
@@ -21,24 +21,7 @@ export function createPavedEnvironmentDestroyAction(options: EnvironmentsActionO
     id: 'paved:environment:destroy',
     description: 'Destroys an environment and all its resources',
     supportsDryRun: true,
-    examples: [
-      {
-        description: 'Destroy an environment, confirming its name',
-        example: yaml.stringify({
-          steps: [
-            {
-              id: 'destroy',
-              action: 'paved:environment:destroy',
-              name: 'Destroy the environment',
-              input: {
-                environmentId: '${{ parameters.environmentId }}',
-                confirm: '${{ parameters.confirm }}',
-              },
-            },
-          ],
-        }),
-      },
-    ],
+    examples,
     schema: {
       input: {
         environmentId: environmentIdField,

@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { examples } from './extendEnvironment.examples';
 import {
   callAsInitiator,
   describeEnvironment,
@@ -13,21 +13,7 @@ export function createPavedEnvironmentExtendAction(options: EnvironmentsActionOp
     id: 'paved:environment:extend',
     description: 'Makes an ephemeral environment expire later, within its class maximum',
     supportsDryRun: true,
-    examples: [
-      {
-        description: 'Keep a preview environment for two more days',
-        example: yaml.stringify({
-          steps: [
-            {
-              id: 'extend',
-              action: 'paved:environment:extend',
-              name: 'Extend the environment',
-              input: { environmentId: '${{ parameters.environmentId }}', ttl: '2d' },
-            },
-          ],
-        }),
-      },
-    ],
+    examples,
     schema: {
       input: {
         environmentId: environmentIdField,

@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { examples } from './provisionResource.examples';
 import {
   callAsInitiator,
   EnvironmentsActionOptions,
@@ -23,24 +23,7 @@ export function createPavedResourceProvisionAction(options: EnvironmentsActionOp
     id: 'paved:resource:provision',
     description: 'Adds a resource (e.g. a PostgreSQL database) to an existing environment',
     supportsDryRun: true,
-    examples: [
-      {
-        description: 'Add a PostgreSQL database to an environment',
-        example: yaml.stringify({
-          steps: [
-            {
-              id: 'database',
-              action: 'paved:resource:provision',
-              name: 'Add the database',
-              input: {
-                environmentId: '${{ parameters.environmentId }}',
-                resource: { type: 'postgres-database', name: 'reports', spec: { connectionLimit: 5 } },
-              },
-            },
-          ],
-        }),
-      },
-    ],
+    examples,
     schema: {
       input: {
         environmentId: environmentIdField,
