@@ -2,10 +2,12 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   callAsInitiator,
   EnvironmentsActionOptions,
+  plain,
   settleAndOutput,
 } from './environmentsApi';
 import { examples } from './createEnvironment.examples';
 import {
+  waitOptions,
   environmentOutputs,
   resourceField,
   timeoutField,
@@ -63,7 +65,7 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
         owner: input.owner,
         entityRef: input.entityRef,
         ...(input.ttl && { ttl: input.ttl }),
-        resources: input.resources.map(r => ({ ...r, spec: r.spec ?? {} })),
+        resources: (input.resources ?? []).map(r => ({ ...r, spec: r.spec ?? {} })),
       };
 
       if (ctx.isDryRun) {
@@ -98,11 +100,10 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
         client,
         token,
         id: environmentId,
-        wait: input.wait,
-        timeoutSeconds: input.timeout,
+        ...waitOptions(input),
         until: ['ready'],
       });
-      ctx.output('estimatedMonthlyCost', environment.estimatedMonthlyCost);
+      ctx.output('estimatedMonthlyCost', plain(environment.estimatedMonthlyCost));
     },
   });
 }

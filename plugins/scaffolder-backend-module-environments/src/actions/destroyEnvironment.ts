@@ -2,14 +2,17 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './destroyEnvironment.examples';
 import {
   callAsInitiator,
+  resolveEnvironmentId,
   EnvironmentsActionOptions,
   settleAndOutput,
 } from './environmentsApi';
 import {
+  environmentByNameFields,
   environmentIdField,
   environmentOutputs,
   timeoutField,
   waitField,
+  waitOptions,
 } from './fields';
 
 /**
@@ -25,6 +28,7 @@ export function createPavedEnvironmentDestroyAction(options: EnvironmentsActionO
     schema: {
       input: {
         environmentId: environmentIdField,
+        ...environmentByNameFields,
         confirm: z =>
           z
             .string()
@@ -41,7 +45,8 @@ export function createPavedEnvironmentDestroyAction(options: EnvironmentsActionO
         options,
         await ctx.getInitiatorCredentials(),
       );
-      const current = await client.getEnvironment(input.environmentId, { token });
+      const environmentId = await resolveEnvironmentId(client, token, ctx.input);
+      const current = await client.getEnvironment(environmentId, { token });
       if (ctx.isDryRun) {
         ctx.logger.info(
           `Would destroy ${current.name} and its ${current.resources.length} resources`,
@@ -51,21 +56,20 @@ export function createPavedEnvironmentDestroyAction(options: EnvironmentsActionO
         return;
       }
       await ctx.checkpoint({
-        key: `paved-environment-destroy-${input.environmentId}`,
+        key: `paved-environment-destroy-${environmentId}`,
         fn: async () => {
-          await client.destroyEnvironment(input.environmentId, {
+          await client.destroyEnvironment(environmentId, {
             token,
             confirm: input.confirm,
           });
-          return { destroying: input.environmentId };
+          return { destroying: environmentId };
         },
       });
       await settleAndOutput(ctx as any, options, {
         client,
         token,
-        id: input.environmentId,
-        wait: input.wait,
-        timeoutSeconds: input.timeout,
+        id: environmentId,
+        ...waitOptions(input),
         until: ['destroyed'],
       });
     },

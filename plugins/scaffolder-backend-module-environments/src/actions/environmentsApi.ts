@@ -4,6 +4,7 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   Environment,
   EnvironmentsClient,
@@ -35,6 +36,36 @@ export async function callAsInitiator(
     client: new EnvironmentsClient({ discoveryApi: options.discovery }),
     token,
   };
+}
+
+/**
+ * The environment an action is about: by id, or by its component or system and its name
+ * (what a template form collects before an environment picker exists).
+ */
+export async function resolveEnvironmentId(
+  client: EnvironmentsClient,
+  token: string,
+  input: { environmentId?: string; entityRef?: string; environmentName?: string },
+): Promise<string> {
+  if (input.environmentId) return input.environmentId;
+  if (!input.entityRef || !input.environmentName) {
+    throw new InputError(
+      'environmentId, or entityRef and environmentName, must be given',
+    );
+  }
+  const { items } = await client.listEnvironments(
+    { entityRef: input.entityRef, limit: 500 },
+    { token },
+  );
+  const found = items.find(e => e.name === input.environmentName);
+  if (!found) {
+    throw new NotFoundError(
+      `environmentName: ${input.entityRef} has no environment named "${input.environmentName}" (it has ${
+        items.map(e => e.name).join(', ') || 'none'
+      })`,
+    );
+  }
+  return found.id;
 }
 
 /**
@@ -146,7 +177,15 @@ export async function settleAndOutput(
       })
     : await call.client.getEnvironment(call.id, { token: call.token });
   for (const [name, value] of Object.entries(describeEnvironment(environment, options.appBaseUrl))) {
-    if (value !== undefined) ctx.output(name, value);
+    if (value !== undefined) ctx.output(name, plain(value));
   }
   return environment;
+}
+
+/**
+ * Outputs as plain JSON values. The template engine refuses arrays whose prototype is not
+ * its own, which is what a response parsed by fetch in another realm (Jest) carries.
+ */
+export function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value));
 }

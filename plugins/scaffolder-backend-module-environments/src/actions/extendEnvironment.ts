@@ -2,10 +2,16 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './extendEnvironment.examples';
 import {
   callAsInitiator,
+  resolveEnvironmentId,
   describeEnvironment,
   EnvironmentsActionOptions,
+  plain,
 } from './environmentsApi';
-import { environmentIdField, environmentOutputs } from './fields';
+import {
+  environmentByNameFields,
+  environmentIdField,
+  environmentOutputs,
+} from './fields';
 
 /** `paved:environment:extend`: an ephemeral environment expires `ttl` from now. */
 export function createPavedEnvironmentExtendAction(options: EnvironmentsActionOptions) {
@@ -17,6 +23,7 @@ export function createPavedEnvironmentExtendAction(options: EnvironmentsActionOp
     schema: {
       input: {
         environmentId: environmentIdField,
+        ...environmentByNameFields,
         ttl: z => z.string().describe('How long from now, e.g. 4h or 2d'),
       },
       output: environmentOutputs,
@@ -26,8 +33,9 @@ export function createPavedEnvironmentExtendAction(options: EnvironmentsActionOp
         options,
         await ctx.getInitiatorCredentials(),
       );
+      const environmentId = await resolveEnvironmentId(client, token, ctx.input);
       if (ctx.isDryRun) {
-        const environment = await client.getEnvironment(ctx.input.environmentId, { token });
+        const environment = await client.getEnvironment(environmentId, { token });
         ctx.logger.info(`Would make ${environment.name} expire ${ctx.input.ttl} from now`);
         ctx.output('environmentId', environment.id);
         ctx.output('status', environment.status);
@@ -35,13 +43,13 @@ export function createPavedEnvironmentExtendAction(options: EnvironmentsActionOp
       }
       // Extending again to the same TTL from a slightly later now is harmless.
       const { environment } = await client.extendEnvironment(
-        ctx.input.environmentId,
+        environmentId,
         ctx.input.ttl,
         { token },
       );
       ctx.logger.info(`${environment.name} now expires at ${environment.expiresAt}`);
       for (const [name, value] of Object.entries(describeEnvironment(environment, options.appBaseUrl))) {
-        if (value !== undefined) ctx.output(name as any, value as any);
+        if (value !== undefined) ctx.output(name as any, plain(value) as any);
       }
     },
   });

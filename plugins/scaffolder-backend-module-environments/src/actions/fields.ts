@@ -5,7 +5,25 @@
 type Z = any;
 
 export const environmentIdField = (z: Z) =>
-  z.string().min(1).describe('The id of the environment (an output of paved:environment:create)');
+  z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The id of the environment (an output of paved:environment:create)');
+
+/** Or name the environment by its component or system and its name, as a form can. */
+export const environmentByNameFields = {
+  entityRef: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe('With environmentName, instead of environmentId: the component or system'),
+  environmentName: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe("With entityRef, instead of environmentId: the environment's name"),
+};
 
 export const resourceField = (z: Z) =>
   z.object({
@@ -55,3 +73,11 @@ export const environmentOutputs = {
       )
       .describe("Each resource's non-secret outputs (host, port, database, user)"),
 };
+
+/**
+ * The scaffolder validates inputs against the schema but does not fill in its defaults, so
+ * every action applies them itself.
+ */
+export function waitOptions(input: { wait?: boolean; timeout?: number }) {
+  return { wait: input.wait ?? true, timeoutSeconds: input.timeout ?? 600 };
+}

@@ -2,15 +2,18 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './provisionResource.examples';
 import {
   callAsInitiator,
+  resolveEnvironmentId,
   EnvironmentsActionOptions,
   settleAndOutput,
 } from './environmentsApi';
 import {
+  environmentByNameFields,
   environmentIdField,
   environmentOutputs,
   resourceField,
   timeoutField,
   waitField,
+  waitOptions,
 } from './fields';
 
 /**
@@ -27,6 +30,7 @@ export function createPavedResourceProvisionAction(options: EnvironmentsActionOp
     schema: {
       input: {
         environmentId: environmentIdField,
+        ...environmentByNameFields,
         resource: resourceField,
         wait: waitField,
         timeout: timeoutField,
@@ -39,7 +43,8 @@ export function createPavedResourceProvisionAction(options: EnvironmentsActionOp
         options,
         await ctx.getInitiatorCredentials(),
       );
-      const before = await client.getEnvironment(input.environmentId, { token });
+      const environmentId = await resolveEnvironmentId(client, token, ctx.input);
+      const before = await client.getEnvironment(environmentId, { token });
       const existing = before.resources.find(r => r.name === input.resource.name);
       if (existing && existing.type !== input.resource.type) {
         throw new Error(
@@ -58,10 +63,10 @@ export function createPavedResourceProvisionAction(options: EnvironmentsActionOp
       }
       if (!existing) {
         await ctx.checkpoint({
-          key: `paved-resource-provision-${input.environmentId}-${input.resource.name}`,
+          key: `paved-resource-provision-${environmentId}-${input.resource.name}`,
           fn: async () => {
             await client.addResources(
-              input.environmentId,
+              environmentId,
               [{ ...input.resource, spec: input.resource.spec ?? {} }],
               { token },
             );
@@ -72,9 +77,8 @@ export function createPavedResourceProvisionAction(options: EnvironmentsActionOp
       await settleAndOutput(ctx as any, options, {
         client,
         token,
-        id: input.environmentId,
-        wait: input.wait,
-        timeoutSeconds: input.timeout,
+        id: environmentId,
+        ...waitOptions(input),
         until: ['ready'],
       });
     },
