@@ -92,7 +92,6 @@ export const environmentsPlugin = createBackendPlugin({
             environmentPermissionResourceRef,
           ),
           auditor: deps.auditor,
-          logger: deps.logger,
           onOperationQueued: () => engine.wake(),
         });
 

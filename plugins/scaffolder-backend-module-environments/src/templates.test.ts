@@ -6,13 +6,12 @@ import environmentsPlugin from '@paved/plugin-environments-backend';
 import postgresModule from '@paved/plugin-environments-backend-module-postgres';
 import {
   createTestProvisioningRole,
-  testPostgresConnection,
 } from '@paved/plugin-environments-backend-module-postgres/testUtils';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
 import yaml from 'yaml';
+import { databasesLike } from './__testUtils__/databasesLike';
 import scaffolderModule from '.';
 
 /*
@@ -26,20 +25,6 @@ const templates = fs
   .readdirSync(templatesDir)
   .filter(name => fs.existsSync(path.join(templatesDir, name, 'template.yaml')))
   .map(name => yaml.parse(fs.readFileSync(path.join(templatesDir, name, 'template.yaml'), 'utf8')));
-
-async function databasesLike(pattern: string): Promise<string[]> {
-  const client = new Client(testPostgresConnection());
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY 1',
-      [pattern],
-    );
-    return rows.map(r => r.datname);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('the golden-path templates, through the real scaffolder', () => {
   let api: ReturnType<typeof request>;

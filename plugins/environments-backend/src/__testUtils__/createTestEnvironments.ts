@@ -95,7 +95,6 @@ export async function createTestEnvironments<
       },
     },
     auditor: recordingAuditor(audit),
-    logger,
     onOperationQueued: () => engine.wake(),
   });
   const reaper = new TtlReaper({

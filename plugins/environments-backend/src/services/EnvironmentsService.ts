@@ -1,7 +1,6 @@
 import {
   AuditorService,
   BackstageCredentials,
-  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -13,7 +12,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
-  BasicPermission,
+  PermissionCriteria,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { PermissionRuleset } from '@backstage/plugin-permission-node';
@@ -44,7 +43,6 @@ import {
 import {
   EnvironmentsStore,
   ListQuery,
-  toOperation,
   toTimestamp,
 } from '../database/EnvironmentsStore';
 import { matchesConditions } from '../permissions/matchesConditions';
@@ -74,7 +72,6 @@ interface Deps {
   permissions: PermissionsService;
   ruleset: PermissionRuleset<EnvironmentPermissionResource, EnvironmentFilter>;
   auditor: AuditorService;
-  logger: LoggerService;
   /** Tells the local operations engine there is work, so it need not wait for its poll. */
   onOperationQueued: () => void;
 }
@@ -602,12 +599,12 @@ export class EnvironmentsService {
   }
 
   private async isAllowed(
-    permission: ResourcePermission | BasicPermission,
+    permission: ResourcePermission,
     environmentId: string,
     credentials: BackstageCredentials,
   ): Promise<boolean> {
     const [decision] = await this.deps.permissions.authorize(
-      [{ permission: permission as ResourcePermission, resourceRef: environmentId }],
+      [{ permission, resourceRef: environmentId }],
       { credentials },
     );
     return decision.result === AuthorizeResult.ALLOW;
@@ -634,17 +631,15 @@ export class EnvironmentsService {
 }
 
 function mapCriteria<A, B>(
-  criteria: import('@backstage/plugin-permission-common').PermissionCriteria<A>,
-  fn: (leaf: A) => import('@backstage/plugin-permission-common').PermissionCriteria<B>,
-): import('@backstage/plugin-permission-common').PermissionCriteria<B> {
-  if ('allOf' in (criteria as object)) {
-    return { allOf: (criteria as any).allOf.map((c: any) => mapCriteria(c, fn)) };
-  }
-  if ('anyOf' in (criteria as object)) {
-    return { anyOf: (criteria as any).anyOf.map((c: any) => mapCriteria(c, fn)) };
-  }
-  if ('not' in (criteria as object)) {
-    return { not: mapCriteria((criteria as any).not, fn) };
+  criteria: PermissionCriteria<A>,
+  fn: (leaf: A) => PermissionCriteria<B>,
+): PermissionCriteria<B> {
+  if (typeof criteria === 'object' && criteria !== null) {
+    // map keeps the length, so the criteria stay non-empty.
+    type Some = [PermissionCriteria<B>, ...PermissionCriteria<B>[]];
+    if ('allOf' in criteria) return { allOf: criteria.allOf.map(c => mapCriteria(c, fn)) as Some };
+    if ('anyOf' in criteria) return { anyOf: criteria.anyOf.map(c => mapCriteria(c, fn)) as Some };
+    if ('not' in criteria) return { not: mapCriteria(criteria.not, fn) };
   }
   return fn(criteria as A);
 }
@@ -701,4 +696,3 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-export { toOperation };

@@ -10,11 +10,10 @@ import environmentsPlugin from '@paved/plugin-environments-backend';
 import postgresModule from '@paved/plugin-environments-backend-module-postgres';
 import {
   createTestProvisioningRole,
-  testPostgresConnection,
 } from '@paved/plugin-environments-backend-module-postgres/testUtils';
 import { AddressInfo } from 'node:net';
-import { Client } from 'pg';
 import yaml from 'yaml';
+import { databasesLike } from '../__testUtils__/databasesLike';
 import { createPavedEnvironmentCreateAction } from './createEnvironment';
 import { examples } from './createEnvironment.examples';
 import { createPavedEnvironmentDestroyAction } from './destroyEnvironment';
@@ -23,20 +22,6 @@ import { createPavedResourceProvisionAction } from './provisionResource';
 import { examples as provisionExamples } from './provisionResource.examples';
 import { examples as extendExamples } from './extendEnvironment.examples';
 import { examples as destroyExamples } from './destroyEnvironment.examples';
-
-async function databasesLike(pattern: string): Promise<string[]> {
-  const client = new Client(testPostgresConnection());
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY 1',
-      [pattern],
-    );
-    return rows.map(r => r.datname);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A real environments backend on the test run's PostgreSQL server. */
 async function startEnvironments() {
