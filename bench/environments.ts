@@ -64,6 +64,7 @@ async function seed(db: Knex, from: number, total: number) {
   for (let start = from; start < total; start += batch) {
     const environments = [];
     const resources = [];
+    const operations = [];
     for (let i = start; i < Math.min(total, start + batch); i++) {
       const id = randomUUID();
       const tiers = ['production', 'staging', 'development', 'preview'];
@@ -79,6 +80,19 @@ async function seed(db: Knex, from: number, total: number) {
         status: 'ready',
         created_at: now,
         updated_at: now,
+      });
+      // Each environment has the create that made it, as in real life; the card's query reads it.
+      operations.push({
+        id: randomUUID(),
+        environment_id: id,
+        type: 'create',
+        state: 'succeeded',
+        attempts: 1,
+        requested_by: 'user:default/bench',
+        created_at: now,
+        started_at: now,
+        finished_at: now,
+        scaffolder_task_id: `task-${i}`,
       });
       for (let r = 0; r < RESOURCES_PER_ENVIRONMENT; r++) {
         resources.push({
@@ -98,10 +112,12 @@ async function seed(db: Knex, from: number, total: number) {
     }
     await db.batchInsert('environments', environments, 1000);
     await db.batchInsert('resources', resources, 1000);
+    await db.batchInsert('operations', operations, 1000);
   }
   // Settle the tables now, so autovacuum does not run inside a measurement.
   await db.raw('VACUUM ANALYZE environments');
   await db.raw('VACUUM ANALYZE resources');
+  await db.raw('VACUUM ANALYZE operations');
 }
 
 /** The queries the store runs for one entity's card, written by hand. */
@@ -116,9 +132,15 @@ async function rawList(client: Client, entityRef: string) {
       LIMIT 50`,
     [entityRef],
   );
+  const ids = rows.map(r => r.id);
   await client.query(
     'SELECT * FROM resources WHERE environment_id = ANY($1) ORDER BY created_at, name',
-    [rows.map(r => r.id)],
+    [ids],
+  );
+  await client.query(
+    `SELECT * FROM operations WHERE environment_id = ANY($1)
+      AND (state IN ('queued', 'running') OR type = 'create') ORDER BY created_at, id`,
+    [ids],
   );
 }
 

@@ -129,6 +129,16 @@ export async function createRouter(options: {
     res.json(await environments.extend(req.params.id, ttl, credentials));
   });
 
+  router.post('/environments/:id/retry', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.status(202).json(await environments.retry(req.params.id, credentials));
+  });
+
+  router.get('/classes', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json({ items: environments.classes() });
+  });
+
   router.delete('/environments/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const confirm = typeof req.query.confirm === 'string' ? req.query.confirm : undefined;

@@ -97,6 +97,10 @@ export interface Environment {
   expiresAt?: string;
   resources: EnvironmentResource[];
   estimatedMonthlyCost: MonthlyCost;
+  /** The operation queued or running now, if any: what a card shows while provisioning. */
+  activeOperation?: Operation;
+  /** The scaffolder task that created it, when a template did. */
+  scaffolderTaskId?: string;
 }
 
 /** @public */
@@ -135,6 +139,23 @@ export interface EnvironmentPlan {
   };
   warnings: ValidationMessage[];
   estimatedMonthlyCost: MonthlyCost;
+}
+
+/**
+ * What a configured environment class offers, as forms and cards need it.
+ * Durations are in the form the config uses (`24h`, `7d`).
+ * @public
+ */
+export interface EnvironmentClassSummary {
+  name: string;
+  tier: Tier;
+  lifecycle: Lifecycle;
+  description?: string;
+  ttl?: { default: string; max: string; warnBefore: string };
+  /** The resource types it allows. */
+  resourceTypes: string[];
+  maxEnvironmentsPerOwner: number;
+  baseMonthlyCost: MonthlyCost;
 }
 
 /** @public */

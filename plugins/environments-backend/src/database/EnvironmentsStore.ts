@@ -143,7 +143,31 @@ export class EnvironmentsStore {
       .where({ environment_id: id })
       .orderBy('created_at')
       .orderBy('name');
-    return toEnvironment(row, resources);
+    const operations = await this.cardOperations([id], tx);
+    return withOperations(toEnvironment(row, resources), operations.get(id));
+  }
+
+  /**
+   * The operations a card needs beside each environment, in one query for a whole page:
+   * the one queued or running now, and the create that says which task made it.
+   */
+  private async cardOperations(
+    environmentIds: string[],
+    tx: Knex = this.db,
+  ): Promise<Map<string, OperationRow[]>> {
+    const byEnvironment = new Map<string, OperationRow[]>();
+    if (!environmentIds.length) return byEnvironment;
+    const rows = await tx<OperationRow>('operations')
+      .whereIn('environment_id', environmentIds)
+      .where(b => b.whereIn('state', ['queued', 'running']).orWhere('type', 'create'))
+      .orderBy('created_at')
+      .orderBy('id');
+    for (const row of rows) {
+      const list = byEnvironment.get(row.environment_id) ?? [];
+      list.push(row);
+      byEnvironment.set(row.environment_id, list);
+    }
+    return byEnvironment;
   }
 
   async getEnvironmentRow(
@@ -177,7 +201,8 @@ export class EnvironmentsStore {
   }
 
   /**
-   * One page of environments with their resources, in two queries whatever the page size;
+   * One page of environments with their resources and card operations, in four queries
+   * (count, page, resources, operations) whatever the page size;
    * the permission filter is applied inside the query so pages and totals are honest.
    */
   async listEnvironments(
@@ -225,8 +250,14 @@ export class EnvironmentsStore {
       list.push(resource);
       byEnvironment.set(resource.environment_id, list);
     }
+    const operations = await this.cardOperations(rows.map(r => r.id));
     return {
-      items: rows.map(row => toEnvironment(row, byEnvironment.get(row.id) ?? [])),
+      items: rows.map(row =>
+        withOperations(
+          toEnvironment(row, byEnvironment.get(row.id) ?? []),
+          operations.get(row.id),
+        ),
+      ),
       totalItems: Number(count),
     };
   }
@@ -323,6 +354,19 @@ export function toEnvironment(
     resources: resources.map(toResource),
     // Filled in by the service, which knows the class's prices.
     estimatedMonthlyCost: { amount: 0, currency: 'USD' },
+  };
+}
+
+function withOperations(
+  environment: Environment,
+  operations: OperationRow[] = [],
+): Environment {
+  const active = operations.find(op => op.state === 'queued' || op.state === 'running');
+  const created = operations.find(op => op.type === 'create');
+  return {
+    ...environment,
+    activeOperation: active ? toOperation(active) : undefined,
+    scaffolderTaskId: created?.scaffolder_task_id ?? undefined,
   };
 }
 

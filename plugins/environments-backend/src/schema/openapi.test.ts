@@ -877,6 +877,58 @@ describe('the OpenAPI document', () => {
     });
   });
 
+  describe('POST /environments/{id}/retry', () => {
+    const retry = (id: string, headers?: Record<string, string>) =>
+      send({
+        method: 'post',
+        template: '/environments/{id}/retry',
+        params: { id },
+        headers,
+      });
+
+    it('retries a failed environment (202), and refuses as documented', async () => {
+      provider.permanentFailure = 'the double refused';
+      const { environment } = await create();
+      const failed = await waitFor(environment.id, 'failed');
+      expect(failed.statusReason).toBe('the double refused');
+
+      expect((await retry('no-such-id')).status).toBe(404);
+      expect((await retry(environment.id, none)).status).toBe(401);
+      denied.add(environmentUpdatePermission.name);
+      expect((await retry(environment.id)).status).toBe(403);
+      denied.clear();
+
+      const retried = await retry(environment.id);
+      expect(retried.status).toBe(202);
+      expect(retried.body.operation).toMatchObject({ type: 'update', state: 'queued' });
+      expect(retried.body.environment.activeOperation.id).toBe(retried.body.operation.id);
+      const ready = await waitFor(environment.id, 'ready');
+      expect(ready.activeOperation).toBeUndefined();
+
+      const notFailed = await retry(environment.id);
+      expect(notFailed.status).toBe(409);
+      expect(notFailed.body.error.message).toMatch(/is ready; only a failed environment/);
+    });
+  });
+
+  describe('GET /classes', () => {
+    it('lists the configured classes (200), and refuses as documented', async () => {
+      const res = await send({ method: 'get', template: '/classes' });
+      expect(res.status).toBe(200);
+      expect(res.body.items.find((c: Json) => c.name === 'preview')).toMatchObject({
+        tier: 'preview',
+        lifecycle: 'ephemeral',
+        resourceTypes: ['double'],
+      });
+      const unauthenticated = await send({
+        method: 'get',
+        template: '/classes',
+        headers: none,
+      });
+      expect(unauthenticated.status).toBe(401);
+    });
+  });
+
   describe('DELETE /environments/{id}', () => {
     const destroy = (
       id: string,

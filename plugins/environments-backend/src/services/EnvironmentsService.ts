@@ -19,6 +19,7 @@ import { PermissionRuleset } from '@backstage/plugin-permission-node';
 import {
   CreateEnvironmentResponse,
   Environment,
+  EnvironmentClassSummary,
   EnvironmentList,
   EnvironmentPlan,
   environmentCreatePermission,
@@ -414,6 +415,88 @@ export class EnvironmentsService {
     const response = await this.response(id, operationId);
     this.deps.onOperationQueued();
     return response;
+  }
+
+  /**
+   * Runs a failed environment's work again as a new operation: a failed destroy is
+   * destroyed again, anything else converges every resource that is not ready.
+   */
+  async retry(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<CreateEnvironmentResponse> {
+    const environment = await this.get(id, credentials);
+    const lastFailed = (await this.deps.store.listOperations(id)).find(
+      op => op.state === 'failed',
+    );
+    const type = lastFailed?.type === 'destroy' ? 'destroy' : 'update';
+    await this.requireAllowed(
+      type === 'destroy' ? environmentDeletePermission : environmentUpdatePermission,
+      id,
+      credentials,
+    );
+    if (environment.status !== 'failed') {
+      throw new ConflictError(
+        `${environment.name} is ${environment.status}; only a failed environment can be retried`,
+      );
+    }
+    const operationId = crypto.randomUUID();
+    const now = toTimestamp(new Date());
+    const auditorEvent = await this.deps.auditor.createEvent({
+      eventId: 'environment-retry',
+      severityLevel: environment.tier === 'production' ? 'high' : 'medium',
+      meta: { environmentId: id, operation: type },
+    });
+    try {
+      await this.deps.store.transaction(async tx => {
+        // Only one of two simultaneous retries wins; the other sees it no longer failed.
+        const claimed = await tx('environments')
+          .where({ id, status: 'failed' })
+          .update({
+            status: type === 'destroy' ? 'destroying' : 'provisioning',
+            status_reason: null,
+            updated_at: now,
+          });
+        if (!claimed) {
+          throw new ConflictError(`${environment.name} is already being retried`);
+        }
+        await tx('operations').insert({
+          id: operationId,
+          environment_id: id,
+          type,
+          state: 'queued',
+          attempts: 0,
+          requested_by: principalRef(credentials),
+          created_at: now,
+        });
+      });
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      throw error;
+    }
+    await auditorEvent.success({ meta: { operationId } });
+    const response = await this.response(id, operationId);
+    this.deps.onOperationQueued();
+    return response;
+  }
+
+  /** The configured classes, as forms and cards need them. */
+  classes(): EnvironmentClassSummary[] {
+    const { classes, currency } = this.deps.config;
+    return [...classes.values()].map(c => ({
+      name: c.name,
+      tier: c.tier,
+      lifecycle: c.lifecycle,
+      description: c.description,
+      ttl: c.ttl && {
+        default: formatDuration(c.ttl.defaultMs),
+        max: formatDuration(c.ttl.maxMs),
+        warnBefore: formatDuration(c.ttl.warnBeforeMs),
+      },
+      resourceTypes: Object.keys(c.resources),
+      maxEnvironmentsPerOwner: c.maxEnvironmentsPerOwner,
+      baseMonthlyCost: { amount: c.baseMonthlyCost, currency },
+    }));
   }
 
   async revealSecret(

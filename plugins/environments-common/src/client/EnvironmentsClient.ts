@@ -3,6 +3,7 @@ import { CreateEnvironmentRequest, ResourceRequest } from '../schemas';
 import {
   CreateEnvironmentResponse,
   Environment,
+  EnvironmentClassSummary,
   EnvironmentList,
   EnvironmentPlan,
   EnvironmentStatus,
@@ -120,6 +121,15 @@ export interface EnvironmentsApi {
     resourceId: string,
     options?: EnvironmentsRequestOptions,
   ): Promise<{ connectionString: string }>;
+  /** Runs a failed environment's last operation again, as a new operation. */
+  retryEnvironment(
+    id: string,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<CreateEnvironmentResponse>;
+  /** The configured classes: what a form may offer and how long an environment may live. */
+  listClasses(
+    options?: EnvironmentsRequestOptions,
+  ): Promise<EnvironmentClassSummary[]>;
 }
 
 interface Call extends EnvironmentsRequestOptions {
@@ -263,6 +273,26 @@ export class EnvironmentsClient implements EnvironmentsApi {
       `/resources/${encodeURIComponent(resourceId)}/secret`,
       options,
     );
+  }
+
+  async retryEnvironment(
+    id: string,
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<CreateEnvironmentResponse> {
+    return this.call(`/environments/${encodeURIComponent(id)}/retry`, {
+      method: 'POST',
+      token: options.token,
+    });
+  }
+
+  async listClasses(
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<EnvironmentClassSummary[]> {
+    const { items } = await this.call<{ items: EnvironmentClassSummary[] }>(
+      '/classes',
+      options,
+    );
+    return items;
   }
 
   private async call<T>(path: string, call: Call): Promise<T> {
