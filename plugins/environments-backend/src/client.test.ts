@@ -5,6 +5,7 @@ import {
   EnvironmentsClient,
 } from '@paved/plugin-environments-common';
 import { AddressInfo } from 'node:net';
+import { ProviderDouble } from './__testUtils__/ProviderDouble';
 import { startWithProviderDouble } from './__testUtils__/startWithProviderDouble';
 
 /*
@@ -53,14 +54,17 @@ describe('EnvironmentsClient against the plugin', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let client: EnvironmentsClient;
   let baseUrl: string;
+  let provider: ProviderDouble;
   /** What the client sent, seen through the fetchApi it was given. */
   const sent: Request[] = [];
 
   beforeAll(async () => {
-    const { server } = await startWithProviderDouble({
+    const started = await startWithProviderDouble({
       knex: await databases.init('SQLITE_3'),
       classes,
     });
+    const server = started.server;
+    provider = started.provider;
     baseUrl = `http://localhost:${(server.address() as AddressInfo).port}/api/environments`;
     client = new EnvironmentsClient({
       discoveryApi: {
@@ -203,6 +207,25 @@ describe('EnvironmentsClient against the plugin', () => {
       confirm: 'prod',
     });
     expect(destroyed.environment.status).toBe('destroying');
+  });
+
+  it('retries a failed environment and lists the classes', async () => {
+    provider.permanentFailure = 'the double refused';
+    const { environment } = await client.createEnvironment({
+      ...validRequest,
+      name: 'fails-once',
+    });
+    expect((await waitFor(environment.id, 'failed')).statusReason).toBe('the double refused');
+    const { operation } = await client.retryEnvironment(environment.id);
+    expect(sent.at(-1)?.method).toBe('POST');
+    expect(operation.type).toBe('update');
+    await waitFor(environment.id, 'ready');
+
+    const classes = await client.listClasses();
+    expect(classes.map(c => [c.name, c.ttl?.max])).toEqual([
+      ['preview', '7d'],
+      ['production', undefined],
+    ]);
   });
 
   it('encodes ids into the path', async () => {
