@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   environmentsPermissions,
@@ -18,6 +19,7 @@ import {
   environmentRules,
 } from './permissions/rules';
 import { createRouter } from './router';
+import { EnvironmentEvents } from './services/EnvironmentEvents';
 import { EnvironmentsService } from './services/EnvironmentsService';
 import { ProviderRegistry } from './services/ProviderRegistry';
 import { SecretBox } from './services/SecretBox';
@@ -44,6 +46,7 @@ export const environmentsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        events: eventsServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
@@ -75,11 +78,17 @@ export const environmentsPlugin = createBackendPlugin({
           },
         });
 
+        const events = new EnvironmentEvents({
+          events: deps.events,
+          store,
+          logger: deps.logger.child({ component: 'environment-events' }),
+        });
         const engine = new OperationsEngine({
           store,
           providers,
           secrets,
           logger: deps.logger.child({ component: 'operations-engine' }),
+          onOperationChange: events.operationChanged,
         });
         const environments = new EnvironmentsService({
           store,

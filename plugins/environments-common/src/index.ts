@@ -9,3 +9,5 @@ export * from './duration';
 export * from './schemas';
 export * from './permissions';
 export * from './client/EnvironmentsClient';
+export * from './catalog';
+export * from './events';

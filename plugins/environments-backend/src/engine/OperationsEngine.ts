@@ -24,6 +24,11 @@ export interface OperationsEngineOptions {
   maxAttempts?: number;
   /** Delay before retry number n; doubles from one second, at most five minutes. */
   backoffMs?: (attempt: number) => number;
+  /**
+   * Told when this worker claims an operation and again when it is done with it, so the
+   * environment's change can be published. Must return at once.
+   */
+  onOperationChange?: (operation: OperationRow) => void;
 }
 
 class LeaseLostError extends Error {}
@@ -94,7 +99,9 @@ export class OperationsEngine {
   async runOnce(): Promise<boolean> {
     const operation = await this.claim();
     if (!operation) return false;
+    this.options.onOperationChange?.(operation);
     await this.execute(operation);
+    this.options.onOperationChange?.(operation);
     return true;
   }
 

@@ -1,0 +1,24 @@
+import { EnvironmentStatus, OperationState, OperationType } from './types';
+
+/**
+ * The events-service topic the environments backend publishes on whenever an environment
+ * changes: created, its status moved, destroyed.
+ * @public
+ */
+export const ENVIRONMENTS_EVENTS_TOPIC = 'paved.environments';
+
+/**
+ * The payload of an event on {@link ENVIRONMENTS_EVENTS_TOPIC}. It says which environment
+ * changed and what it looked like at the time; a consumer that needs it whole reads it
+ * again (`GET /environments/{id}`), since events may arrive late or out of order.
+ * @public
+ */
+export interface EnvironmentChangedEvent {
+  environmentId: string;
+  /** The component or system it belongs to, e.g. `component:default/checkout-api`. */
+  entityRef: string;
+  name: string;
+  status: EnvironmentStatus;
+  /** The operation whose start or end this is. */
+  operation: { id: string; type: OperationType; state: OperationState };
+}
