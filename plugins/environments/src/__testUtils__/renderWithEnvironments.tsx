@@ -1,0 +1,53 @@
+import { ReactElement } from 'react';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { environmentsApiRef } from '../api';
+import { FakeEnvironmentsApi } from './fakeEnvironmentsApi';
+
+/**
+ * Renders a component of this plugin in a legacy test app with the fake API, a
+ * permission API (everything allowed unless told otherwise) and, when given, an
+ * entity page's entity.
+ */
+export function renderWithEnvironments(
+  element: ReactElement,
+  options: {
+    api: FakeEnvironmentsApi;
+    entity?: Entity;
+    allow?: boolean | ((permissionName: string) => boolean);
+  },
+) {
+  const { api, entity, allow = true } = options;
+  const decide = typeof allow === 'function' ? allow : () => allow;
+  const permissionApi = mockApis.permission({
+    authorize: request =>
+      decide(request.permission.name)
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
+  });
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [environmentsApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
+      {entity ? (
+        <EntityProvider entity={entity}>{element}</EntityProvider>
+      ) : (
+        element
+      )}
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}

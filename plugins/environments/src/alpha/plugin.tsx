@@ -1,0 +1,37 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { RiStackLine } from '@remixicon/react';
+import {
+  createFromTemplateRouteRef,
+  rootRouteRef,
+  scaffolderTaskRouteRef,
+  viewTechDocRouteRef,
+} from '../routes';
+import { environmentsApi } from './apis';
+import { environmentsEntityCard } from './entityCards';
+import { environmentPickerFormField } from './formFields';
+import { environmentsPage } from './pages';
+
+/**
+ * The environments plugin for the new frontend system: the API, the entity card, the
+ * page (and with it the sidebar entry) and the EnvironmentPicker form field. Its
+ * external routes default to the scaffolder and TechDocs.
+ * @alpha
+ */
+export const environmentsPlugin = createFrontendPlugin({
+  pluginId: 'environments',
+  title: 'Environments',
+  icon: <RiStackLine />,
+  info: { packageJson: () => import('../../package.json') },
+  routes: { root: rootRouteRef },
+  externalRoutes: {
+    createFromTemplate: createFromTemplateRouteRef,
+    scaffolderTask: scaffolderTaskRouteRef,
+    viewTechDoc: viewTechDocRouteRef,
+  },
+  extensions: [
+    environmentsApi,
+    environmentsEntityCard,
+    environmentsPage,
+    environmentPickerFormField,
+  ],
+});

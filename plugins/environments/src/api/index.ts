@@ -1,0 +1,2 @@
+export { environmentsApiRef } from './EnvironmentsApi';
+export type { EnvironmentsApi } from './EnvironmentsApi';

@@ -1,0 +1,1 @@
+export { ActionError } from './ActionError';

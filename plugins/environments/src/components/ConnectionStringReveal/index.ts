@@ -1,0 +1,1 @@
+export { ConnectionStringReveal } from './ConnectionStringReveal';

@@ -1,0 +1,1 @@
+export { DestroyDialog } from './DestroyDialog';

@@ -1,0 +1,95 @@
+import { useMemo } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { ErrorPanel, InfoCard } from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { normalizeEntityRef } from '@paved/plugin-environments-common';
+import { useEnvironments } from '../../hooks/useEnvironments';
+import { environmentEntityRefs } from '../../lib/environmentEntityRefs';
+import { EnvironmentCard } from '../EnvironmentCard';
+import { EnvironmentsEmptyState } from '../EnvironmentsEmptyState';
+
+/** More than any entity page should show; the environments page lists the rest. */
+const CARD_LIMIT = 100;
+
+/** @public */
+export interface EntityEnvironmentsCardProps {
+  /** How often to reload while something is in flight; 2.5 s by default. */
+  refreshIntervalMs?: number;
+}
+
+/**
+ * The environments of the page's component, or of a system and its components: one
+ * compact card per environment, production first, from one request; live while
+ * something is provisioning or being destroyed.
+ * @public
+ */
+export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
+  const { entity } = useEntity();
+  const refs = useMemo(() => environmentEntityRefs(entity), [entity]);
+  const self = normalizeEntityRef(stringifyEntityRef(entity));
+  const { environments, totalItems, loading, error, retry, refresh } =
+    useEnvironments(
+      { entityRef: refs.length === 1 ? refs[0] : refs, limit: CARD_LIMIT },
+      { refreshIntervalMs: props.refreshIntervalMs },
+    );
+
+  let body;
+  if (loading) {
+    body = <LinearProgress aria-label="Loading environments" />;
+  } else if (!environments) {
+    body = (
+      <>
+        <ErrorPanel
+          title="Could not load the environments"
+          error={error ?? new Error('Unknown error')}
+        />
+        <Box mt={2}>
+          <Button variant="outlined" onClick={retry}>
+            Try again
+          </Button>
+        </Box>
+      </>
+    );
+  } else if (environments.length === 0) {
+    body = <EnvironmentsEmptyState entity={entity} />;
+  } else {
+    body = (
+      <>
+        {error && (
+          <Box mb={2}>
+            <Alert severity="warning">
+              Could not refresh ({error.message}); showing the last known state.
+            </Alert>
+          </Box>
+        )}
+        <Grid container spacing={2}>
+          {environments.map(environment => (
+            <Grid item xs={12} md={6} xl={4} key={environment.id}>
+              <EnvironmentCard
+                environment={environment}
+                showEntity={normalizeEntityRef(environment.entityRef) !== self}
+                onChanged={refresh}
+              />
+            </Grid>
+          ))}
+        </Grid>
+        {totalItems !== undefined && totalItems > environments.length && (
+          <Box mt={2}>
+            <Typography variant="body2" color="textSecondary">
+              Showing {environments.length} of {totalItems}; the Environments
+              page lists them all.
+            </Typography>
+          </Box>
+        )}
+      </>
+    );
+  }
+
+  return <InfoCard title="Environments">{body}</InfoCard>;
+};

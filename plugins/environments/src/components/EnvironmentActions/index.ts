@@ -1,0 +1,1 @@
+export { EnvironmentActions } from './EnvironmentActions';

@@ -1,0 +1,43 @@
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { Link } from '@backstage/core-components';
+import { Environment } from '@paved/plugin-environments-common';
+import { useEnvironmentLinks } from '../../hooks/useEnvironmentLinks';
+import { formatMonthlyCost } from '../../lib/format';
+import { guidelinePages } from '../../lib/guidelines';
+
+const useStyles = makeStyles(theme => ({
+  line: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(0.5),
+  },
+}));
+
+/**
+ * The estimated cost and the links: the rules of its tier, and the scaffolder task
+ * that created it when a template did.
+ */
+export const EnvironmentFacts = (props: { environment: Environment }) => {
+  const { environment } = props;
+  const classes = useStyles();
+  const links = useEnvironmentLinks();
+
+  return (
+    <Typography variant="body2" component="div" className={classes.line}>
+      <span>
+        <Link to={links.guideline(guidelinePages.cost)}>Estimated</Link>{' '}
+        {formatMonthlyCost(environment.estimatedMonthlyCost)}
+      </span>
+      <Link to={links.guideline(guidelinePages.tier(environment.tier))}>
+        Rules of the {environment.tier} tier
+      </Link>
+      {environment.scaffolderTaskId && (
+        <Link to={links.task(environment.scaffolderTaskId)}>
+          Template run that created it
+        </Link>
+      )}
+    </Typography>
+  );
+};

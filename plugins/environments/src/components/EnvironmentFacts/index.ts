@@ -1,0 +1,1 @@
+export { EnvironmentFacts } from './EnvironmentFacts';

@@ -1,0 +1,83 @@
+import { ReactNode } from 'react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { Link } from '@backstage/core-components';
+import { Environment } from '@paved/plugin-environments-common';
+import { describeOperation } from '../../lib/describeOperation';
+import { guidelinePages } from '../../lib/guidelines';
+import { useEnvironmentLinks } from '../../hooks/useEnvironmentLinks';
+import { StatusIcon } from './StatusIcon';
+
+const LABELS: Record<Environment['status'], string> = {
+  provisioning: 'Provisioning',
+  ready: 'Ready',
+  degraded: 'Degraded',
+  failed: 'Failed',
+  destroying: 'Destroying',
+  destroyed: 'Destroyed',
+};
+
+const useStyles = makeStyles(theme => ({
+  line: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+  reason: { overflowWrap: 'anywhere' },
+}));
+
+/**
+ * An environment's status and why: the running operation while it provisions, the
+ * error when it failed (with `action`, the retry, beside it), the reason otherwise.
+ * A polite live region, so a screen reader hears "Ready" when provisioning ends.
+ */
+export const EnvironmentStatus = (props: {
+  environment: Environment;
+  action?: ReactNode;
+}) => {
+  const { environment, action } = props;
+  const classes = useStyles();
+  const links = useEnvironmentLinks();
+  const operation = environment.activeOperation;
+  const reason =
+    environment.status === 'failed'
+      ? environment.statusReason ?? operation?.error
+      : environment.statusReason;
+  const retrying = reason?.startsWith('Retrying:');
+
+  return (
+    <Box aria-live="polite">
+      <div className={classes.line}>
+        <StatusIcon status={environment.status} />
+        <Typography variant="body2" component="span">
+          <strong>{LABELS[environment.status]}</strong>
+        </Typography>
+        {operation && environment.status !== 'failed' && (
+          <Typography variant="body2" component="span" color="textSecondary">
+            {describeOperation(operation, environment.resources)}
+          </Typography>
+        )}
+      </div>
+      {reason && (
+        <Typography
+          variant="body2"
+          // The error in the body color: red text is hard to read on a dark theme,
+          // and the icon and label already say it failed.
+          color={
+            environment.status === 'failed' ? 'textPrimary' : 'textSecondary'
+          }
+          className={classes.reason}
+        >
+          {reason}{' '}
+          <Link
+            to={links.guideline(
+              retrying
+                ? guidelinePages.retries
+                : guidelinePages.status(environment.status),
+            )}
+          >
+            What this means
+          </Link>
+        </Typography>
+      )}
+      {action}
+    </Box>
+  );
+};

@@ -1,0 +1,2 @@
+export { EnvironmentStatus } from './EnvironmentStatus';
+export { StatusIcon } from './StatusIcon';

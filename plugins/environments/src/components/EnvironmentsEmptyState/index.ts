@@ -1,0 +1,1 @@
+export { EnvironmentsEmptyState } from './EnvironmentsEmptyState';

@@ -1,0 +1,1 @@
+export { EnvironmentsFilters } from './EnvironmentsFilters';

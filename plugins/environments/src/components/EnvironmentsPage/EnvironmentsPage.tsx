@@ -1,0 +1,70 @@
+import { useMemo, useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { ErrorPanel } from '@backstage/core-components';
+import { useEnvironments } from '../../hooks/useEnvironments';
+import { useNow } from '../../hooks/useNow';
+import {
+  EnvironmentFilters,
+  NO_FILTERS,
+  filterEnvironments,
+} from '../../lib/filterEnvironments';
+import { EnvironmentsFilters } from '../EnvironmentsFilters';
+import { EnvironmentsTable } from '../EnvironmentsTable';
+
+/** The server's largest page: the whole portal's environments in one request. */
+const PAGE_LIMIT = 500;
+
+/**
+ * Every environment the user may read, filtered and searched in the browser: one
+ * request, then live while something is in flight, like the cards.
+ * @public
+ */
+export const EnvironmentsPage = () => {
+  const { environments, totalItems, loading, error, retry } = useEnvironments({
+    limit: PAGE_LIMIT,
+  });
+  const [filters, setFilters] = useState<EnvironmentFilters>(NO_FILTERS);
+  const now = useNow();
+  const shown = useMemo(
+    () => filterEnvironments(environments ?? [], filters, now),
+    [environments, filters, now],
+  );
+
+  if (!loading && !environments) {
+    return (
+      <Box p={3}>
+        <ErrorPanel
+          title="Could not load the environments"
+          error={error ?? new Error('Unknown error')}
+        />
+        <Box mt={2}>
+          <Button variant="outlined" onClick={retry}>
+            Try again
+          </Button>
+        </Box>
+      </Box>
+    );
+  }
+
+  return (
+    <Box p={3}>
+      <EnvironmentsFilters
+        environments={environments ?? []}
+        value={filters}
+        onChange={setFilters}
+      />
+      <EnvironmentsTable environments={shown} loading={loading} />
+      {totalItems !== undefined &&
+        environments &&
+        totalItems > environments.length && (
+          <Box mt={1}>
+            <Typography variant="body2" color="textSecondary">
+              Showing the first {environments.length} of {totalItems}.
+            </Typography>
+          </Box>
+        )}
+    </Box>
+  );
+};

@@ -1,0 +1,89 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { Table, TableColumn } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Environment } from '@paved/plugin-environments-common';
+import { formatMonthlyCost } from '../../lib/format';
+import { StatusIcon } from '../EnvironmentStatus';
+import { TierChip } from '../TierChip';
+import { TimeLeft } from '../TimeLeft';
+
+// material-table writes bookkeeping into its rows; give it copies, not our state.
+type Row = Environment & { key: string };
+
+const columns: TableColumn<Row>[] = [
+  {
+    title: 'Environment',
+    field: 'name',
+    highlight: true,
+    render: row => (
+      <>
+        <Typography variant="body2" component="div">
+          <strong>{row.name}</strong>
+        </Typography>
+        <EntityRefLink entityRef={row.entityRef} />
+      </>
+    ),
+  },
+  { title: 'Tier', field: 'tier', render: row => <TierChip tier={row.tier} /> },
+  { title: 'Class', field: 'class' },
+  {
+    title: 'Status',
+    field: 'status',
+    render: row => (
+      <Box display="flex" alignItems="center" gridGap={8}>
+        <StatusIcon status={row.status} />
+        <span>{row.status}</span>
+      </Box>
+    ),
+  },
+  {
+    title: 'Owner',
+    field: 'owner',
+    render: row => <EntityRefLink entityRef={row.owner} defaultKind="group" />,
+  },
+  {
+    title: 'Resources',
+    render: row =>
+      row.resources.map(r => `${r.name} (${r.type})`).join(', ') || 'none',
+  },
+  {
+    title: 'Expires',
+    field: 'expiresAt',
+    render: row =>
+      row.expiresAt ? <TimeLeft expiresAt={row.expiresAt} /> : 'never',
+  },
+  {
+    title: 'Estimated cost',
+    render: row => formatMonthlyCost(row.estimatedMonthlyCost),
+  },
+];
+
+/** Every environment that passed the filters, one row each. */
+export const EnvironmentsTable = (props: {
+  environments: Environment[];
+  loading: boolean;
+}) => {
+  const rows: Row[] = props.environments.map(e => ({ ...e, key: e.id }));
+  return (
+    <Table<Row>
+      title={`Environments (${props.environments.length})`}
+      columns={columns}
+      data={rows}
+      isLoading={props.loading}
+      options={{
+        search: false,
+        paging: rows.length > 20,
+        pageSize: 20,
+        padding: 'dense',
+      }}
+      emptyContent={
+        <Box p={2}>
+          <Typography variant="body2">
+            No environment matches these filters.
+          </Typography>
+        </Box>
+      }
+    />
+  );
+};

@@ -1,0 +1,2 @@
+export { ResourceItem } from './ResourceItem';
+export { ResourceTypeIcon } from './ResourceTypeIcon';

@@ -1,0 +1,1 @@
+export { ResourceOutputs } from './ResourceOutputs';

@@ -1,0 +1,27 @@
+/**
+ * Environment cards, the environments page and the EnvironmentPicker scaffolder field.
+ * This entry point serves apps on the legacy frontend system; `./alpha` serves the
+ * new one.
+ *
+ * @packageDocumentation
+ */
+export {
+  environmentsPlugin,
+  EntityEnvironmentsCard,
+  EnvironmentsPage,
+  EnvironmentPickerFieldExtension,
+} from './plugin';
+export { environmentsApiRef } from './api';
+export type { EnvironmentsApi } from './api';
+export {
+  EnvironmentPicker,
+  EnvironmentPickerFieldSchema,
+} from './components/EnvironmentPicker';
+export type { EnvironmentPickerProps } from './components/EnvironmentPicker';
+export type { EntityEnvironmentsCardProps } from './components/EntityEnvironmentsCard';
+export {
+  rootRouteRef,
+  createFromTemplateRouteRef,
+  scaffolderTaskRouteRef,
+  viewTechDocRouteRef,
+} from './routes';

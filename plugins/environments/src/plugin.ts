@@ -1,0 +1,82 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import { EnvironmentsClient } from '@paved/plugin-environments-common';
+import { environmentsApiRef } from './api';
+import {
+  EnvironmentPicker,
+  EnvironmentPickerFieldSchema,
+} from './components/EnvironmentPicker';
+import {
+  createFromTemplateRouteRef,
+  rootRouteRef,
+  scaffolderTaskRouteRef,
+  viewTechDocRouteRef,
+} from './routes';
+
+/**
+ * The environments plugin for apps on the legacy frontend system. Bind its external
+ * routes (`createFromTemplate`, `scaffolderTask`, `viewTechDoc`) to the scaffolder and
+ * TechDocs; unbound, the links use their default paths.
+ * @public
+ */
+export const environmentsPlugin = createPlugin({
+  id: 'environments',
+  apis: [
+    createApiFactory({
+      api: environmentsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new EnvironmentsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+  externalRoutes: {
+    createFromTemplate: createFromTemplateRouteRef,
+    scaffolderTask: scaffolderTaskRouteRef,
+    viewTechDoc: viewTechDocRouteRef,
+  },
+});
+
+/** Every environment in a filterable table. @public */
+export const EnvironmentsPage = environmentsPlugin.provide(
+  createRoutableExtension({
+    name: 'EnvironmentsPage',
+    component: () =>
+      import('./components/EnvironmentsPage').then(
+        m => m.LegacyEnvironmentsPage,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** The environments of the entity page's component or system. @public */
+export const EntityEnvironmentsCard = environmentsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEnvironmentsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityEnvironmentsCard').then(
+          m => m.EntityEnvironmentsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The EnvironmentPicker scaffolder field, for `<ScaffolderFieldExtensions>`.
+ * @public
+ */
+export const EnvironmentPickerFieldExtension = environmentsPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'EnvironmentPicker',
+    component: EnvironmentPicker,
+    schema: EnvironmentPickerFieldSchema.schema,
+  }),
+);
