@@ -49,5 +49,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@paved/plugin-environments-backend'));
 backend.add(import('@paved/plugin-environments-backend-module-postgres'));
 backend.add(import('@paved/plugin-scaffolder-backend-module-environments'));
+// Environments and their resources as catalog entities, and the Environment kind.
+backend.add(import('@paved/plugin-catalog-backend-module-environments'));
 
 backend.start();

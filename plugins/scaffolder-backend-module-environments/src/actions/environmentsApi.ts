@@ -7,6 +7,7 @@ import {
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   Environment,
+  environmentEntityRef,
   EnvironmentsClient,
 } from '@paved/plugin-environments-common';
 
@@ -132,9 +133,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function describeEnvironment(environment: Environment, appBaseUrl: string) {
   const [kind, rest] = environment.entityRef.split(':');
   const [namespace, name] = rest.split('/');
+  const catalogRef = environmentEntityRef(environment);
   return {
     environmentId: environment.id,
-    environmentRef: `environment:${namespace}/${name}-${environment.name}`,
+    // The catalog entity the catalog module publishes for it.
+    environmentRef: `environment:${catalogRef.namespace}/${catalogRef.name}`,
     status: environment.status,
     expiresAt: environment.expiresAt,
     url: `${appBaseUrl}/catalog/${namespace}/${kind}/${name}`,

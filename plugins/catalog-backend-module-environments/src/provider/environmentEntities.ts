@@ -1,0 +1,130 @@
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { DeferredEntity } from '@backstage/plugin-catalog-node';
+import {
+  Environment,
+  ENVIRONMENT_API_VERSION,
+  ENVIRONMENT_KIND,
+  environmentEntityRef,
+  EnvironmentEntityV1alpha1,
+  PAVED_ENVIRONMENT_ID_ANNOTATION,
+  PAVED_RESOURCE_ID_ANNOTATION,
+  resourceEntityRef,
+} from '@paved/plugin-environments-common';
+import { PAVED_ENVIRONMENTS_LOCATION_TYPE } from '../constants';
+
+/** An entity to take out of the catalog, as a delta mutation names it. */
+export interface RemovedEntity {
+  entityRef: string;
+  locationKey: string;
+}
+
+/**
+ * An environment's entities: the `Environment` and one `Resource` per resource that is
+ * not destroyed. A destroyed environment has none; `gone` lists what it (or a destroyed
+ * resource) had, for a delta mutation to remove.
+ *
+ * Everything of one environment shares its location key, so an entity of the same name
+ * from elsewhere (a hand-declared one) is a conflict the catalog reports, not a takeover.
+ */
+export function environmentEntities(environment: Environment): {
+  entities: DeferredEntity[];
+  gone: RemovedEntity[];
+} {
+  const location = `${PAVED_ENVIRONMENTS_LOCATION_TYPE}:${environment.id}`;
+  const locationKey = location;
+  const self = environmentEntityRef(environment);
+  const selfRef = stringifyEntityRef(self);
+  const of = environment.entityRef.slice(
+    environment.entityRef.indexOf('/') + 1,
+  );
+  const annotations = {
+    [ANNOTATION_LOCATION]: location,
+    [ANNOTATION_ORIGIN_LOCATION]: location,
+    [PAVED_ENVIRONMENT_ID_ANNOTATION]: environment.id,
+  };
+
+  if (environment.status === 'destroyed') {
+    return {
+      entities: [],
+      gone: [
+        { entityRef: selfRef, locationKey },
+        ...environment.resources.map(r => ({
+          entityRef: stringifyEntityRef(resourceEntityRef(environment, r)),
+          locationKey,
+        })),
+      ],
+    };
+  }
+
+  const entity: EnvironmentEntityV1alpha1 = {
+    apiVersion: ENVIRONMENT_API_VERSION,
+    kind: ENVIRONMENT_KIND,
+    metadata: {
+      name: self.name,
+      namespace: self.namespace,
+      title: `${environment.name} (${of})`,
+      description: `${capitalize(environment.tier)} environment ${
+        environment.name
+      } of ${environment.entityRef}, class ${
+        environment.class
+      }, provisioned by Paved`,
+      annotations,
+    },
+    spec: {
+      environmentOf: environment.entityRef,
+      owner: environment.owner,
+      tier: environment.tier,
+      class: environment.class,
+      lifecycle: environment.lifecycle,
+      status: environment.status,
+      ...(environment.statusReason && {
+        statusReason: environment.statusReason,
+      }),
+      ...(environment.expiresAt && { expiresAt: environment.expiresAt }),
+      estimatedMonthlyCost: environment.estimatedMonthlyCost,
+      createdBy: environment.createdBy,
+      createdAt: environment.createdAt,
+    },
+  };
+
+  const entities: DeferredEntity[] = [{ entity, locationKey }];
+  const gone: RemovedEntity[] = [];
+  for (const resource of environment.resources) {
+    const ref = resourceEntityRef(environment, resource);
+    if (resource.status === 'destroyed') {
+      gone.push({ entityRef: stringifyEntityRef(ref), locationKey });
+      continue;
+    }
+    entities.push({
+      locationKey,
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name: ref.name,
+          namespace: ref.namespace,
+          title: `${resource.name} (${of}/${environment.name})`,
+          description: `${resource.type} ${resource.name} of the ${environment.name} environment of ${environment.entityRef}`,
+          annotations: {
+            ...annotations,
+            [PAVED_RESOURCE_ID_ANNOTATION]: resource.id,
+          },
+        },
+        spec: {
+          type: resource.type,
+          owner: environment.owner,
+          dependencyOf: [selfRef],
+        },
+      },
+    });
+  }
+  return { entities, gone };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('en-US') + text.slice(1);
+}
