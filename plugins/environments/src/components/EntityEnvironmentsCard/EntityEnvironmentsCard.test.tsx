@@ -301,7 +301,9 @@ describe('EntityEnvironmentsCard (fake API)', () => {
       await screen.findByText(/Could not load the environments/),
     ).toBeInTheDocument();
     expect(
-      screen.getAllByText(/Request failed with 503 Error: Service Unavailable/)[0],
+      screen.getAllByText(
+        /Request failed with 503 Error: Service Unavailable/,
+      )[0],
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
 

@@ -48,6 +48,9 @@ const FilterSelect = (props: {
     }
     variant="outlined"
     size="small"
+    // Show "Any" rather than an empty box under a floating label.
+    SelectProps={{ displayEmpty: true }}
+    InputLabelProps={{ shrink: true }}
   >
     <MenuItem value={ANY}>Any</MenuItem>
     {props.choices.map(choice => (

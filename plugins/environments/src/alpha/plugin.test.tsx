@@ -1,0 +1,111 @@
+import { screen } from '@testing-library/react';
+import {
+  createExtensionTester,
+  mockApis,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { environmentsApiRef } from '../api';
+import {
+  anEnvironment,
+  checkoutApi,
+  checkoutSystem,
+} from '../__testUtils__/fixtures';
+import { fakeEnvironmentsApi } from '../__testUtils__/fakeEnvironmentsApi';
+import plugin from './index';
+import { environmentsEntityCard } from './entityCards';
+import { environmentPickerFormField } from './formFields';
+import { environmentsPage } from './pages';
+
+// The card is loaded lazily, as in the app; on a busy machine that takes a while.
+const LAZY = { timeout: 10_000 };
+
+const apis = (fake = fakeEnvironmentsApi()) =>
+  [
+    [environmentsApiRef, fake],
+    [permissionApiRef, mockApis.permission()],
+  ] as const;
+
+describe('environments plugin in the new frontend system (fake API)', () => {
+  it('shows the environments card on a component overview', async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: checkoutApi }),
+        environmentsEntityCard,
+      ],
+      apis: apis(fakeEnvironmentsApi({ environments: [anEnvironment()] })),
+    });
+
+    expect(
+      await screen.findByRole('article', { name: 'pr-1' }, LAZY),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Environments')).toBeInTheDocument();
+  });
+
+  it('shows the card on a system', async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: checkoutSystem }),
+        environmentsEntityCard,
+      ],
+      apis: apis(fakeEnvironmentsApi({ environments: [anEnvironment()] })),
+    });
+
+    expect(
+      await screen.findByRole('article', { name: 'pr-1' }, LAZY),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves other kinds alone', async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'API',
+            metadata: { name: 'checkout' },
+            spec: { type: 'openapi' },
+          },
+        }),
+        environmentsEntityCard,
+      ],
+      apis: apis(),
+    });
+
+    expect(
+      await screen.findByTestId('empty-entity-page', {}, LAZY),
+    ).toBeInTheDocument();
+  });
+
+  it('mounts the environments page at /environments with a title for the sidebar', () => {
+    const tester = createExtensionTester(environmentsPage);
+
+    expect(tester.get(coreExtensionData.routePath)).toBe('/environments');
+    expect(tester.get(coreExtensionData.title)).toBe('Environments');
+  });
+
+  it('provides the EnvironmentPicker form field', async () => {
+    const tester = createExtensionTester(environmentPickerFormField);
+    const field = await tester.get(
+      FormFieldBlueprint.dataRefs.formFieldLoader,
+    )();
+
+    expect(field).toBeDefined();
+  });
+
+  it('installs the API, card, page and form field', () => {
+    expect(plugin.getExtension('api:environments')).toBeDefined();
+    expect(
+      plugin.getExtension('entity-card:environments/environments'),
+    ).toBeDefined();
+    expect(plugin.getExtension('page:environments')).toBeDefined();
+    expect(
+      plugin.getExtension(
+        'scaffolder-form-field:environments/environment-picker',
+      ),
+    ).toBeDefined();
+  });
+});

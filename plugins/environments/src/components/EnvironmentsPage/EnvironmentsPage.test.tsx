@@ -1,0 +1,133 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  HOUR,
+  aDatabase,
+  aProductionEnvironment,
+  anEnvironment,
+} from '../../__testUtils__/fixtures';
+import {
+  fakeEnvironmentsApi,
+  responseError,
+} from '../../__testUtils__/fakeEnvironmentsApi';
+import { renderWithEnvironments } from '../../__testUtils__/renderWithEnvironments';
+import { EnvironmentsPage } from './EnvironmentsPage';
+
+const environments = () => [
+  aProductionEnvironment(),
+  anEnvironment({
+    name: 'staging',
+    class: 'staging',
+    tier: 'staging',
+    lifecycle: 'static',
+    expiresAt: undefined,
+    entityRef: 'component:default/storefront-web',
+    owner: 'group:default/storefront-team',
+  }),
+  anEnvironment({
+    name: 'pr-1',
+    expiresAt: new Date(Date.now() + HOUR).toISOString(),
+  }),
+  anEnvironment({
+    name: 'pr-2',
+    status: 'failed',
+    statusReason: 'boom',
+    resources: [aDatabase({ name: 'orders', status: 'failed', outputs: {} })],
+  }),
+];
+
+/** The environment names in the table, top to bottom. */
+function shownNames(): string[] {
+  return within(screen.getByRole('table'))
+    .queryAllByRole('row')
+    .slice(1)
+    .map(row => within(row).getAllByRole('cell')[0])
+    .map(cell => cell.querySelector('strong')?.textContent ?? '')
+    .filter(Boolean);
+}
+
+async function choose(filter: string, option: string) {
+  const filters = within(screen.getByRole('search'));
+  await userEvent.click(
+    filters.getByRole('button', { name: new RegExp(filter) }),
+  );
+  await userEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('EnvironmentsPage (fake API)', () => {
+  beforeEach(async () => {
+    const api = fakeEnvironmentsApi({ environments: environments() });
+    await renderWithEnvironments(<EnvironmentsPage />, { api });
+    await screen.findByText('Environments (4)');
+  });
+
+  it('lists every environment, production first', () => {
+    expect(shownNames()).toEqual(['prod', 'staging', 'pr-1', 'pr-2']);
+  });
+
+  it('filters by owner', async () => {
+    await choose('Owner', 'group:default/storefront-team');
+    expect(shownNames()).toEqual(['staging']);
+  });
+
+  it('filters by class', async () => {
+    await choose('Class', 'production');
+    expect(shownNames()).toEqual(['prod']);
+  });
+
+  it('filters by tier', async () => {
+    await choose('Tier', 'preview');
+    expect(shownNames()).toEqual(['pr-1', 'pr-2']);
+  });
+
+  it('filters by status', async () => {
+    await choose('Status', 'failed');
+    expect(shownNames()).toEqual(['pr-2']);
+  });
+
+  it('shows only those expiring soon', async () => {
+    await choose('Expiring', 'Within 2 hours');
+    expect(shownNames()).toEqual(['pr-1']);
+  });
+
+  it('searches names, components, owners and resources', async () => {
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search' }),
+      'orders',
+    );
+    expect(shownNames()).toEqual(['pr-2']);
+
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Search' }));
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search' }),
+      'storefront',
+    );
+    expect(shownNames()).toEqual(['staging']);
+  });
+
+  it('says so when nothing matches', async () => {
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search' }),
+      'nothing-like-this',
+    );
+    expect(
+      screen.getByText('No environment matches these filters.'),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('EnvironmentsPage when the backend fails (fake API)', () => {
+  it('shows a retryable error panel', async () => {
+    const api = fakeEnvironmentsApi({ environments: environments() });
+    api.listEnvironments.mockRejectedValueOnce(
+      await responseError(500, 'Internal Server Error'),
+    );
+    await renderWithEnvironments(<EnvironmentsPage />, { api });
+
+    expect(
+      await screen.findByText(/Could not load the environments/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Environments (4)')).toBeInTheDocument();
+  });
+});
