@@ -1,7 +1,10 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import environmentsPlugin from '@paved/plugin-environments/alpha';
 import { navModule } from './modules/nav';
 
 export default createApp({
-  features: [catalogPlugin, navModule],
+  // Discovery (app.packages: all) would find the environments plugin too; naming it
+  // here keeps the app working when discovery is narrowed in config.
+  features: [catalogPlugin, environmentsPlugin, navModule],
 });
