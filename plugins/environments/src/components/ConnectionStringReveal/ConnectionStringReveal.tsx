@@ -14,6 +14,7 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     flexWrap: 'wrap',
     gap: theme.spacing(1),
+    '& svg': { fontSize: '1rem' },
   },
   secret: { fontFamily: 'monospace', overflowWrap: 'anywhere' },
 }));
@@ -61,6 +62,8 @@ export const ConnectionStringReveal = (props: {
               {secret}
             </Typography>
             <CopyTextButton
+              // Quiet, like the outputs' copy buttons.
+              variant="tertiary"
               text={secret}
               aria-label={`Copy the connection string of ${resource.name}`}
             />

@@ -70,7 +70,7 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
         )}
         <Grid container spacing={2}>
           {environments.map(environment => (
-            <Grid item xs={12} md={6} xl={4} key={environment.id}>
+            <Grid item xs={12} xl={6} key={environment.id}>
               <EnvironmentCard
                 environment={environment}
                 showEntity={normalizeEntityRef(environment.entityRef) !== self}

@@ -91,6 +91,7 @@ export const EnvironmentCard = (props: {
         <ResourceList
           environmentName={environment.name}
           resources={environment.resources}
+          environmentReason={environment.statusReason}
           canReveal={permissions.loading ? undefined : permissions.canReveal}
         />
         <Divider />

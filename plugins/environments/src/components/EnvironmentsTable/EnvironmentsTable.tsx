@@ -51,7 +51,7 @@ const columns: TableColumn<Row>[] = [
     title: 'Expires',
     field: 'expiresAt',
     render: row =>
-      row.expiresAt ? <TimeLeft expiresAt={row.expiresAt} /> : 'never',
+      row.expiresAt ? <TimeLeft expiresAt={row.expiresAt} compact /> : 'never',
   },
   {
     title: 'Estimated cost',

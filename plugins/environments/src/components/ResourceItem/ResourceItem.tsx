@@ -26,8 +26,10 @@ const useStyles = makeStyles(theme => ({
 export const ResourceItem = (props: {
   resource: EnvironmentResource;
   canReveal?: boolean;
+  /** Said once already above, for the environment; not repeated here. */
+  environmentReason?: string;
 }) => {
-  const { resource, canReveal } = props;
+  const { resource, canReveal, environmentReason } = props;
   const classes = useStyles();
   const links = useEnvironmentLinks();
   const isDatabase = resource.type.startsWith('postgres');
@@ -47,7 +49,7 @@ export const ResourceItem = (props: {
           {resource.status}
         </Typography>
       </div>
-      {resource.statusReason && (
+      {resource.statusReason && resource.statusReason !== environmentReason && (
         <Typography variant="body2" color="textSecondary">
           {resource.statusReason}
         </Typography>

@@ -17,6 +17,7 @@ export const ResourceList = (props: {
   environmentName: string;
   resources: EnvironmentResource[];
   canReveal?: boolean;
+  environmentReason?: string;
 }) => {
   const classes = useStyles();
   if (props.resources.length === 0) {
@@ -36,6 +37,7 @@ export const ResourceList = (props: {
           key={resource.id}
           resource={resource}
           canReveal={props.canReveal}
+          environmentReason={props.environmentReason}
         />
       ))}
     </ul>

@@ -19,6 +19,8 @@ const useStyles = makeStyles(theme => ({
     margin: 0,
     fontFamily: 'monospace',
     overflowWrap: 'anywhere',
+    // The copy icons at text size keep the list compact.
+    '& svg': { fontSize: '1rem' },
   },
 }));
 
@@ -39,6 +41,8 @@ export const ResourceOutputs = (props: { resource: EnvironmentResource }) => {
           <Typography variant="body2" component="dd" className={classes.value}>
             <span>{String(value)}</span>
             <CopyTextButton
+              // Quiet: one per output, the values are what the eye is after.
+              variant="tertiary"
               text={String(value)}
               aria-label={`Copy ${key} of ${props.resource.name}`}
             />

@@ -11,15 +11,20 @@ const useStyles = makeStyles(theme => ({
   soon: { color: theme.palette.warning.main },
 }));
 
-/** The countdown of an ephemeral environment; close to the end it says so. */
-export const TimeLeft = (props: { expiresAt: string }) => {
+/**
+ * The countdown of an ephemeral environment; close to the end it says so. `compact`
+ * is the time alone, for a table column already headed "Expires".
+ */
+export const TimeLeft = (props: { expiresAt: string; compact?: boolean }) => {
   const classes = useStyles();
   const left = timeLeft(props.expiresAt, useNow()) ?? 0;
   const soon = left < EXPIRING_SOON_MS;
 
   let text = `Expires in ${formatTimeLeft(left)}`;
   if (left <= 0) {
-    text = 'Expired: it is being destroyed';
+    text = props.compact ? 'expired' : 'Expired: it is being destroyed';
+  } else if (props.compact) {
+    text = `in ${formatTimeLeft(left)}`;
   } else if (soon) {
     text += ': extend it if you still need it';
   }
