@@ -1,0 +1,29 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { readLocalGit } from './config';
+import { createRouter } from './router';
+
+/**
+ * Serves the hosted repositories under `/api/local-git`, read-only and without
+ * credentials, as a public git host would.
+ *
+ * @public
+ */
+export const localGitPlugin = createBackendPlugin({
+  pluginId: 'local-git',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        httpRouter: coreServices.httpRouter,
+      },
+      async init({ config, httpRouter }) {
+        httpRouter.use(createRouter(readLocalGit(config)));
+        // `git clone` and the readers of other tools carry no Backstage token.
+        httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
+      },
+    });
+  },
+});
