@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   createPavedEnvironmentCreateAction,
@@ -24,12 +25,14 @@ export const scaffolderModuleEnvironments = createBackendModule({
       deps: {
         actions: scaffolderActionsExtensionPoint,
         auth: coreServices.auth,
+        catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         discovery: coreServices.discovery,
       },
-      async init({ actions, auth, config, discovery }) {
+      async init({ actions, auth, catalog, config, discovery }) {
         const options = {
           auth,
+          catalog,
           discovery,
           appBaseUrl: config.getString('app.baseUrl'),
         };

@@ -4,6 +4,7 @@ import {
   EnvironmentsActionOptions,
   plain,
   settleAndOutput,
+  waitForEntity,
 } from './environmentsApi';
 import { examples } from './createEnvironment.examples';
 import {
@@ -81,6 +82,13 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
         return;
       }
 
+      await waitForEntity(
+        options,
+        input.entityRef,
+        await ctx.getInitiatorCredentials(),
+        ctx.logger,
+        ctx.signal,
+      );
       const { environmentId } = await ctx.checkpoint({
         key: `paved-environment-create-${input.entityRef}-${input.name}`,
         fn: async () => {

@@ -5,6 +5,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Environment,
   environmentEntityRef,
@@ -19,6 +20,13 @@ export interface EnvironmentsActionOptions {
   appBaseUrl: string;
   /** How often to look at an environment while waiting for it (default 2 s). */
   pollIntervalMs?: number;
+  /**
+   * The catalog, to wait for an entity that the same template has just registered:
+   * `catalog:register` returns before the catalog has processed the new location.
+   */
+  catalog?: CatalogService;
+  /** How long to wait for such an entity (default 60 s). */
+  entityWaitMs?: number;
 }
 
 /**
@@ -37,6 +45,32 @@ export async function callAsInitiator(
     client: new EnvironmentsClient({ discoveryApi: options.discovery }),
     token,
   };
+}
+
+/**
+ * Waits until the catalog has the entity, for templates that register a component and
+ * then create its environments. Gives up quietly: the environments API then refuses
+ * the request with its own message, which names the field.
+ */
+export async function waitForEntity(
+  options: EnvironmentsActionOptions,
+  entityRef: string,
+  credentials: BackstageCredentials,
+  logger: LoggerService,
+  signal?: AbortSignal,
+): Promise<void> {
+  const { catalog } = options;
+  if (!catalog) return;
+  const deadline = Date.now() + (options.entityWaitMs ?? 60_000);
+  let told = false;
+  while (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
+    if (Date.now() >= deadline || signal?.aborted) return;
+    if (!told) {
+      logger.info(`Waiting for ${entityRef} to appear in the catalog`);
+      told = true;
+    }
+    await new Promise(resolve => setTimeout(resolve, Math.min(options.pollIntervalMs ?? 2000, 1000)));
+  }
 }
 
 /**
