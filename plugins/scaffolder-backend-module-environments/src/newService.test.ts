@@ -1,0 +1,185 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import templateKindModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { JsonObject } from '@backstage/types';
+import environmentsPlugin from '@paved/plugin-environments-backend';
+import postgresModule from '@paved/plugin-environments-backend-module-postgres';
+import { createTestProvisioningRole } from '@paved/plugin-environments-backend-module-postgres/testUtils';
+import localGit from '@paved/plugin-local-git-backend';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import request from 'supertest';
+import { databasesLike } from './__testUtils__/databasesLike';
+import scaffolderModule from '.';
+
+/*
+ * paved-new-service end to end on the embedded default's parts: the real scaffolder
+ * renders the skeleton, publishes it to the backend's own git host, the real catalog
+ * registers it, and the environments backend provisions its two databases on the
+ * PostgreSQL server. GitHub and GitLab publishing cannot be reached from here.
+ */
+describe('paved-new-service, through the real scaffolder and catalog', () => {
+  const gitRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'new-service-git-'));
+  let api: ReturnType<typeof request>;
+  let port: number;
+
+  beforeAll(async () => {
+    const role = await createTestProvisioningRole();
+    const { server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModule,
+        catalogPlugin,
+        templateKindModule,
+        environmentsPlugin,
+        postgresModule,
+        localGit,
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://portal.test' },
+            backend: { baseUrl: 'http://localhost:7007' },
+            localGit: { directory: gitRoot },
+            scaffolder: { defaultEnvironment: { parameters: { publishTo: 'local' } } },
+            catalog: {
+              rules: [{ allow: ['Component', 'Template', 'Location', 'Group'] }],
+              locations: [
+                {
+                  type: 'file',
+                  target: path.resolve(__dirname, '../../../templates/paved-new-service/template.yaml'),
+                },
+              ],
+            },
+            environments: {
+              secrets: { key: Buffer.alloc(32, 8).toString('base64') },
+              classes: ['development', 'staging'].map(name => ({
+                name,
+                tier: name,
+                lifecycle: 'static',
+                resources: { 'postgres-database': { target: 'shared' } },
+              })),
+              providers: {
+                postgres: { targets: { shared: { ...role.connection } as JsonObject } },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    api = request(server);
+    port = (server.address() as AddressInfo).port;
+    for (let i = 0; i < 150; i++) {
+      const res = await api.get('/api/catalog/entities/by-name/template/default/paved-new-service');
+      if (res.status === 200) return;
+      await new Promise(r => setTimeout(r, 200));
+    }
+    const all = (await api.get('/api/catalog/entities')).body;
+    throw new Error(`the catalog never had the template: ${JSON.stringify(all).slice(0, 3000)}`);
+  });
+
+  async function run(values: object) {
+    const created = await api
+      .post('/api/scaffolder/v2/tasks')
+      .send({ templateRef: 'template:default/paved-new-service', values });
+    expect(created.status).toBe(201);
+    for (let i = 0; i < 900; i++) {
+      const task = (await api.get(`/api/scaffolder/v2/tasks/${created.body.id}`)).body;
+      if (task.status === 'completed' || task.status === 'failed') {
+        const events = (await api.get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)).body;
+        return {
+          task,
+          log: events.map((e: any) => e.body?.message).filter(Boolean).join('\n'),
+          output: events.find((e: any) => e.type === 'completion')?.body?.output,
+        };
+      }
+      await new Promise(r => setTimeout(r, 100));
+    }
+    throw new Error('the task did not finish');
+  }
+
+  it('publishes a service that git clones, the catalog lists and whose environments have databases', async () => {
+    const { task, log, output } = await run({
+      name: 'orders-api',
+      description: 'Takes and tracks orders',
+      owner: 'group:default/checkout-team',
+      environments: ['development', 'staging'],
+    });
+    expect([task.status, log]).toEqual(['completed', expect.stringContaining('completed')]);
+
+    // The repository: cloned with git over HTTP, the skeleton rendered.
+    const clone = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'clone-')), 'orders-api');
+    await promisify(execFile)('git', [
+      'clone',
+      '--quiet',
+      `http://localhost:${port}/api/local-git/orders-api.git`,
+      clone,
+    ]);
+    const catalogInfo = fs.readFileSync(path.join(clone, 'catalog-info.yaml'), 'utf8');
+    expect(catalogInfo).toContain('name: orders-api');
+    expect(catalogInfo).toContain('owner: group:default/checkout-team');
+    expect(catalogInfo).not.toContain('system:');
+    expect(fs.readFileSync(path.join(clone, 'docs/index.md'), 'utf8')).toMatch(/^# orders-api\n\nTakes and tracks orders\n/);
+    expect(JSON.parse(fs.readFileSync(path.join(clone, 'package.json'), 'utf8'))).toMatchObject({
+      name: 'orders-api',
+      description: 'Takes and tracks orders',
+    });
+
+    // The catalog: the component, registered from the repository, with its TechDocs.
+    const entity = (await api.get('/api/catalog/entities/by-name/component/default/orders-api')).body;
+    expect(entity.metadata.annotations).toMatchObject({
+      'backstage.io/managed-by-location':
+        'url:http://localhost:7007/api/local-git/orders-api/blob/main/catalog-info.yaml',
+      'backstage.io/techdocs-ref': 'dir:.',
+    });
+
+    // The environments, each with its database on the server.
+    const environments = (
+      await api.get('/api/environments/environments').query({ entityRef: 'component:default/orders-api' })
+    ).body.items;
+    expect(environments.map((e: any) => [e.name, e.status, e.scaffolderTaskId])).toEqual([
+      ['staging', 'ready', task.id],
+      ['development', 'ready', task.id],
+    ]);
+    expect(await databasesLike('development_main_%')).toHaveLength(1);
+    expect(await databasesLike('staging_main_%')).toHaveLength(1);
+    expect(output.links.map((l: any) => l.title)).toEqual([
+      'Open the service in the catalog',
+      'Repository',
+    ]);
+  }, 180_000);
+
+  it('stops at publishing, before anything is created, when the name is taken', async () => {
+    const first = await run({
+      name: 'taken-api',
+      description: 'First',
+      owner: 'group:default/checkout-team',
+      environments: ['development'],
+    });
+    expect(first.task.status).toBe('completed');
+    const second = await run({
+      name: 'taken-api',
+      description: 'Second',
+      owner: 'group:default/storefront-team',
+      environments: ['development'],
+    });
+    expect(second.task.status).toBe('failed');
+    expect(second.log).toContain('repository: taken-api already exists; choose another name');
+    const environments = (
+      await api.get('/api/environments/environments').query({ entityRef: 'component:default/taken-api' })
+    ).body.items;
+    expect(environments.map((e: any) => e.owner)).toEqual(['group:default/checkout-team']);
+  }, 180_000);
+
+  it('refuses a bad name in the form, before any task runs', async () => {
+    const res = await api.post('/api/scaffolder/v2/tasks').send({
+      templateRef: 'template:default/paved-new-service',
+      values: { name: 'Orders_API', description: 'x', owner: 'group:default/checkout-team' },
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toMatch(/name/);
+  });
+});
