@@ -25,6 +25,20 @@ describe('EnvironmentStatus', () => {
     expect(screen.getByText('Updating orders: queued')).toBeInTheDocument();
   });
 
+  it('does not repeat the status in the operation', async () => {
+    await renderInTestApp(
+      <EnvironmentStatus
+        environment={anEnvironment({
+          status: 'destroying',
+          activeOperation: anOperation({ type: 'destroy' }),
+        })}
+      />,
+    );
+
+    expect(screen.getByText('Destroying')).toBeInTheDocument();
+    expect(screen.getByText('(running)')).toBeInTheDocument();
+  });
+
   it('links a retrying reason to the page about retries', async () => {
     await renderInTestApp(
       <EnvironmentStatus

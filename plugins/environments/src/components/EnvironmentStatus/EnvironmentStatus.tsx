@@ -18,6 +18,13 @@ const LABELS: Record<Environment['status'], string> = {
   destroyed: 'Destroyed',
 };
 
+/** `Destroying: running` under the label `Destroying` reads better as `(running)`. */
+function withoutLabel(text: string, label: string): string {
+  return text.startsWith(`${label}: `)
+    ? `(${text.slice(label.length + 2)})`
+    : text;
+}
+
 const useStyles = makeStyles(theme => ({
   line: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
   reason: { overflowWrap: 'anywhere' },
@@ -51,7 +58,10 @@ export const EnvironmentStatus = (props: {
         </Typography>
         {operation && environment.status !== 'failed' && (
           <Typography variant="body2" component="span" color="textSecondary">
-            {describeOperation(operation, environment.resources)}
+            {withoutLabel(
+              describeOperation(operation, environment.resources),
+              LABELS[environment.status],
+            )}
           </Typography>
         )}
       </div>
