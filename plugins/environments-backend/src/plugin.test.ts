@@ -154,9 +154,31 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
         },
         estimatedMonthlyCost: { amount: 30, currency: 'USD' },
       });
+      expect(plan.body.warnings).toEqual([]);
       const list = await api.get('/api/environments/environments').expect(200);
       expect(list.body.totalItems).toBe(0);
       expect(provider.applied).toHaveLength(0);
+    });
+
+    it('plans for an entity a template has yet to register, saying so in a warning', async () => {
+      const { api } = await start();
+      const plan = await api
+        .post('/api/environments/environments?dryRun=true')
+        .send({ ...validRequest, entityRef: 'component:default/not-yet' })
+        .expect(200);
+      expect(plan.body.warnings).toEqual([
+        {
+          field: 'entityRef',
+          message:
+            'component:default/not-yet is not in the catalog yet; it must be before the environment is created',
+        },
+      ]);
+      // For real, the same request is refused.
+      const refused = await api
+        .post('/api/environments/environments')
+        .send({ ...validRequest, entityRef: 'component:default/not-yet' })
+        .expect(400);
+      expect(refused.body.error.message).toBe('entityRef: component:default/not-yet is not in the catalog');
     });
 
     it.each([

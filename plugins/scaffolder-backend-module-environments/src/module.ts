@@ -6,13 +6,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   createPavedEnvironmentCreateAction,
+  createPavedEnvironmentPlanAction,
   createPavedEnvironmentDestroyAction,
   createPavedEnvironmentExtendAction,
   createPavedResourceProvisionAction,
 } from './actions';
 
 /**
- * The Paved scaffolder actions: `paved:environment:create`, `paved:resource:provision`,
+ * The Paved scaffolder actions: `paved:environment:create`, `paved:environment:plan`, `paved:resource:provision`,
  * `paved:environment:extend` and `paved:environment:destroy`.
  *
  * @public
@@ -38,6 +39,7 @@ export const scaffolderModuleEnvironments = createBackendModule({
         };
         actions.addActions(
           createPavedEnvironmentCreateAction(options),
+          createPavedEnvironmentPlanAction(options),
           createPavedResourceProvisionAction(options),
           createPavedEnvironmentExtendAction(options),
           createPavedEnvironmentDestroyAction(options),

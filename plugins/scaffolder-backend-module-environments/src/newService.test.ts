@@ -60,6 +60,8 @@ describe('paved-new-service, through the real scaffolder and catalog', () => {
                 name,
                 tier: name,
                 lifecycle: 'static',
+                // Small enough for a test to reach: refusals must come before publishing.
+                maxEnvironmentsPerOwner: name === 'staging' ? 2 : 25,
                 resources: { 'postgres-database': { target: 'shared' } },
               })),
               providers: {
@@ -152,27 +154,49 @@ describe('paved-new-service, through the real scaffolder and catalog', () => {
     ]);
   }, 180_000);
 
-  it('stops at publishing, before anything is created, when the name is taken', async () => {
+  it('stops at its first step, before anything is created, when an environment would be refused', async () => {
     const first = await run({
-      name: 'taken-api',
+      name: 'quota-a',
       description: 'First',
+      owner: 'group:default/quota-team',
+      environments: ['staging'],
+    });
+    expect(first.task.status).toBe('completed');
+    await run({ name: 'quota-b', description: 'Second', owner: 'group:default/quota-team', environments: ['staging'] });
+
+    // A third staging environment is over the class's limit for the group.
+    const refused = await run({
+      name: 'quota-c',
+      description: 'Third',
+      owner: 'group:default/quota-team',
+      environments: ['development', 'staging'],
+    });
+    expect(refused.task.status).toBe('failed');
+    expect(refused.log).toContain(
+      'owner: group:default/quota-team already has 2 staging environments, the most the class allows',
+    );
+    // A name the catalog has already is refused the same way.
+    const taken = await run({
+      name: 'quota-a',
+      description: 'Again',
       owner: 'group:default/checkout-team',
       environments: ['development'],
     });
-    expect(first.task.status).toBe('completed');
-    const second = await run({
-      name: 'taken-api',
-      description: 'Second',
-      owner: 'group:default/storefront-team',
-      environments: ['development'],
-    });
-    expect(second.task.status).toBe('failed');
-    expect(second.log).toContain('repository: taken-api already exists; choose another name');
+    expect(taken.task.status).toBe('failed');
+    expect(taken.log).toContain(
+      'entityRef: component:default/quota-a is already in the catalog; choose another name',
+    );
+
+    // Nothing of either exists: no repository, no component, no environment.
+    const repositories = (await api.get('/api/local-git/')).body.items.map((r: any) => r.name);
+    expect(repositories).toEqual(expect.arrayContaining(['quota-a', 'quota-b']));
+    expect(repositories).not.toContain('quota-c');
+    expect((await api.get('/api/catalog/entities/by-name/component/default/quota-c')).status).toBe(404);
     const environments = (
-      await api.get('/api/environments/environments').query({ entityRef: 'component:default/taken-api' })
+      await api.get('/api/environments/environments').query({ entityRef: 'component:default/quota-a' })
     ).body.items;
-    expect(environments.map((e: any) => e.owner)).toEqual(['group:default/checkout-team']);
-  }, 180_000);
+    expect(environments.map((e: any) => [e.name, e.owner])).toEqual([['staging', 'group:default/quota-team']]);
+  }, 240_000);
 
   it('refuses a bad name in the form, before any task runs', async () => {
     const res = await api.post('/api/scaffolder/v2/tasks').send({

@@ -107,7 +107,17 @@ export class EnvironmentsService {
     const resources = this.planResources(environmentClass, request.resources);
     const warnings: ValidationMessage[] = [];
 
-    await this.requireEntity(request.entityRef, options.credentials);
+    if (options.dryRun) {
+      // A template plans before it registers the entity; the plan says what is missing.
+      if (!(await this.hasEntity(request.entityRef, options.credentials))) {
+        warnings.push({
+          field: 'entityRef',
+          message: `${request.entityRef} is not in the catalog yet; it must be before the environment is created`,
+        });
+      }
+    } else {
+      await this.requireEntity(request.entityRef, options.credentials);
+    }
     await this.authorizeCandidate(
       environmentCreatePermission,
       { owner: request.owner, tier: environmentClass.tier },
@@ -653,9 +663,12 @@ export class EnvironmentsService {
     });
   }
 
+  private async hasEntity(entityRef: string, credentials: BackstageCredentials) {
+    return Boolean(await this.deps.catalog.getEntityByRef(entityRef, { credentials }));
+  }
+
   private async requireEntity(entityRef: string, credentials: BackstageCredentials) {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) {
+    if (!(await this.hasEntity(entityRef, credentials))) {
       throw new InputError(`entityRef: ${entityRef} is not in the catalog`);
     }
   }

@@ -22,6 +22,8 @@ import { createPavedResourceProvisionAction } from './provisionResource';
 import { examples as provisionExamples } from './provisionResource.examples';
 import { examples as extendExamples } from './extendEnvironment.examples';
 import { examples as destroyExamples } from './destroyEnvironment.examples';
+import { createPavedEnvironmentPlanAction } from './planEnvironment';
+import { examples as planExamples } from './planEnvironment.examples';
 
 /** A real environments backend on the test run's PostgreSQL server. */
 async function startEnvironments() {
@@ -299,5 +301,59 @@ describe('the Paved scaffolder actions, against a real environments backend', ()
       `${await env.options.discovery.getBaseUrl()}/environments/${environmentId}`,
     );
     expect((await response.json()).createdBy).toBe('user:default/priya');
+  });
+
+  describe('paved:environment:plan', () => {
+    // The catalog the scaffolder module is given: checkout-api exists, new-svc does not.
+    const withCatalog = () => ({
+      ...env.options,
+      catalog: catalogServiceMock({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'checkout-api', namespace: 'default' },
+            spec: { type: 'service', owner: 'group:default/checkout-team' },
+          },
+        ],
+      }),
+    });
+
+    it('plans an environment for an entity about to be registered, creating nothing', async () => {
+      const ctx = context({
+        ...base,
+        class: 'development',
+        name: 'plan-1',
+        entityRef: 'component:default/new-svc',
+        newEntity: true,
+        resources: [{ type: 'postgres-database', name: 'main' }],
+      });
+      await createPavedEnvironmentPlanAction(withCatalog()).handler(ctx);
+      expect(Object.fromEntries((ctx.output as jest.Mock).mock.calls)).toEqual({
+        estimatedMonthlyCost: { amount: 8, currency: 'USD' },
+        warnings: [],
+      });
+      expect(await databasesLike('plan_1_%')).toEqual([]);
+    });
+
+    it.each([
+      [{ class: 'gold' }, /class: there is no class named "gold"/],
+      [{ owner: 'user:default/mock' }, /owner: must be a group entity ref/],
+      [{ entityRef: 'component:default/checkout-api', newEntity: true }, /entityRef: component:default\/checkout-api is already in the catalog; choose another name/],
+    ])('fails the step with the reason for %j', async (change, message) => {
+      const ctx = context({ ...base, class: 'development', name: 'plan-bad', resources: [], ...change });
+      await expect(createPavedEnvironmentPlanAction(withCatalog()).handler(ctx)).rejects.toThrow(message);
+    });
+
+    it.each(planExamples.map(e => [e.description, e] as const))('runs the example: %s', async (_, example) => {
+      const [step] = yaml.parse(
+        example.example
+          .replace(/\$\{\{ parameters\.owner \}\}/g, 'group:default/checkout-team')
+          .replace(/\$\{\{ parameters\.name \}\}/g, 'example-svc'),
+      ).steps;
+      const ctx = context(step.input);
+      await createPavedEnvironmentPlanAction(withCatalog()).handler(ctx);
+      expect(ctx.output).toHaveBeenCalledWith('warnings', []);
+    });
   });
 });

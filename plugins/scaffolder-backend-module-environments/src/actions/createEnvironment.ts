@@ -45,6 +45,13 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
         resources: z => z.array(resourceField(z)).default([]).describe('Resources to provision'),
         wait: waitField,
         timeout: timeoutField,
+        waitForEntity: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Set when an earlier step registered entityRef: wait up to a minute for the catalog to have it',
+            ),
       },
       output: {
         ...environmentOutputs,
@@ -82,13 +89,15 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
         return;
       }
 
-      await waitForEntity(
-        options,
-        input.entityRef,
-        await ctx.getInitiatorCredentials(),
-        ctx.logger,
-        ctx.signal,
-      );
+      if (input.waitForEntity) {
+        await waitForEntity(
+          options,
+          input.entityRef,
+          await ctx.getInitiatorCredentials(),
+          ctx.logger,
+          ctx.signal,
+        );
+      }
       const { environmentId } = await ctx.checkpoint({
         key: `paved-environment-create-${input.entityRef}-${input.name}`,
         fn: async () => {

@@ -1,4 +1,5 @@
 export { createPavedEnvironmentCreateAction } from './createEnvironment';
+export { createPavedEnvironmentPlanAction } from './planEnvironment';
 export { createPavedResourceProvisionAction } from './provisionResource';
 export { createPavedEnvironmentExtendAction } from './extendEnvironment';
 export { createPavedEnvironmentDestroyAction } from './destroyEnvironment';
