@@ -391,7 +391,7 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
         await new Promise(r => setTimeout(r, 20));
       }
       expect(seen.status).toBe('provisioning');
-      expect(seen.statusReason).toMatch(/^Retrying: connect ECONNREFUSED .* \(attempt 1 of 8, next at /);
+      expect(seen.statusReason).toMatch(/^Retrying: connect ECONNREFUSED .* \(attempt 1 of 8 failed; next at /);
 
       const ready = await waitFor(api, id, 'ready');
       expect(ready.statusReason).toBeUndefined();

@@ -252,7 +252,7 @@ export class OperationsEngine {
       ? new Date(now.getTime() + this.backoffMs(operation.attempts))
       : undefined;
     const reason = retry
-      ? `Retrying: ${message} (attempt ${operation.attempts} of ${this.maxAttempts}, next at ${nextAttemptAt!.toISOString()})`
+      ? `Retrying: ${message} (attempt ${operation.attempts} of ${this.maxAttempts} failed; next at ${nextAttemptAt!.toISOString()})`
       : message;
     logger.warn(`Operation ${operation.type} ${retry ? 'will be retried' : 'failed'}: ${message}`);
     const inProgress = operation.type === 'destroy' ? 'destroying' : 'provisioning';
