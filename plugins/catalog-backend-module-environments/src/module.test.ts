@@ -241,7 +241,11 @@ describe.each(
       resources: [{ type: 'postgres-database', name: 'main', spec: {} }],
     });
     expect(res.status).toBe(202);
-    return res.body.environment as { id: string; expiresAt: string };
+    return res.body.environment as {
+      id: string;
+      expiresAt: string;
+      resources: Array<{ id: string }>;
+    };
   }
 
   it('shows a hand-declared environment through the catalog API, marked declared, with its links and relations', async () => {
@@ -354,7 +358,6 @@ describe.each(
         status: 'ready',
         expiresAt: created.expiresAt,
         estimatedMonthlyCost: { amount: 4, currency: 'USD' },
-        createdBy: 'user:default/mock',
       },
     });
     expect(relations(environment)).toEqual([
@@ -367,7 +370,10 @@ describe.each(
     expect(resource).toMatchObject({
       metadata: {
         title: 'main (checkout-api/pr-1)',
-        annotations: { 'paved.dev/environment-id': created.id },
+        annotations: {
+          'backstage.io/managed-by-location': `paved-environments:${created.id}`,
+          'paved.dev/resource-id': created.resources[0].id,
+        },
       },
       spec: { type: 'postgres-database', owner: 'group:default/checkout-team' },
     });
@@ -395,7 +401,7 @@ describe.each(
       await absent('resource', 'checkout-api-pr-2-main');
     });
     const left = await api.get('/api/catalog/entities/by-query').query({
-      filter: `metadata.annotations.paved.dev/environment-id=${created.id}`,
+      filter: `metadata.annotations.backstage.io/managed-by-location=paved-environments:${created.id}`,
     });
     expect(left.body.totalItems).toBe(0);
     await eventually(async () => {

@@ -28,8 +28,8 @@ export const PAVED_SOURCE_ANNOTATION = 'paved.dev/source';
 export type EnvironmentSource = 'paved' | 'declared';
 
 /**
- * On provisioned environments and their resources: the environment's id in the
- * environments service (`GET /api/environments/environments/{id}`).
+ * On provisioned environments: the environment's id in the environments service, for
+ * its live data (`GET /api/environments/environments/{id}`).
  * @public
  */
 export const PAVED_ENVIRONMENT_ID_ANNOTATION = 'paved.dev/environment-id';
@@ -61,8 +61,6 @@ export interface EnvironmentEntityV1alpha1 extends Entity {
     expiresAt?: string;
     /** A {@link MonthlyCost}, spelled out: entity specs are plain JSON. */
     estimatedMonthlyCost?: { amount: number; currency: string };
-    createdBy?: string;
-    createdAt?: string;
   };
 }
 

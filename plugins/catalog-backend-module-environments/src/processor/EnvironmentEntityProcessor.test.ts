@@ -112,8 +112,6 @@ describe('EnvironmentEntityProcessor', () => {
       status: 'ready',
       expiresAt: '2026-12-01T12:00:00.000Z',
       estimatedMonthlyCost: { amount: 4, currency: 'USD' },
-      createdBy: 'user:default/jane',
-      createdAt: '2026-11-30T08:00:00.000Z',
     });
     provisioned.metadata.annotations = { 'paved.dev/environment-id': '4f1c' };
     const result = await process(provisioned, provider);

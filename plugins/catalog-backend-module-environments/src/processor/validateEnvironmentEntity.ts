@@ -162,12 +162,10 @@ export function validateEnvironmentEntity(
       }
     }
   }
-  for (const key of ['expiresAt', 'createdAt']) {
-    if (spec[key] !== undefined && !isDateTime(spec[key])) {
-      problems.push(
-        `spec.${key}: "${spec[key]}" is not an ISO 8601 date-time such as 2026-12-01T12:00:00Z`,
-      );
-    }
+  if (spec.expiresAt !== undefined && !isDateTime(spec.expiresAt)) {
+    problems.push(
+      `spec.expiresAt: "${spec.expiresAt}" is not an ISO 8601 date-time such as 2026-12-01T12:00:00Z`,
+    );
   }
   const annotations = entity.metadata.annotations ?? {};
   if (

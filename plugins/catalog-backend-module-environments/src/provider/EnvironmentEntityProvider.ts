@@ -95,12 +95,15 @@ export class EnvironmentEntityProvider implements EntityProvider {
     try {
       const started = Date.now();
       const environments = await this.#readAll();
+      const read = Date.now();
       const entities = this.#withoutDuplicates(environments, logger);
       await connection.applyMutation({ type: 'full', entities });
       logger.info(
-        `Published ${environments.length} environments as ${
-          entities.length
-        } entities in ${Date.now() - started} ms`,
+        `Read ${environments.length} environments in ${
+          read - started
+        } ms, published them as ${entities.length} entities in ${
+          Date.now() - read
+        } ms`,
       );
     } catch (error) {
       logger.error(

@@ -86,8 +86,6 @@ export function environmentEntities(environment: Environment): {
       }),
       ...(environment.expiresAt && { expiresAt: environment.expiresAt }),
       estimatedMonthlyCost: environment.estimatedMonthlyCost,
-      createdBy: environment.createdBy,
-      createdAt: environment.createdAt,
     },
   };
 
@@ -108,9 +106,9 @@ export function environmentEntities(environment: Environment): {
           name: ref.name,
           namespace: ref.namespace,
           title: `${resource.name} (${of}/${environment.name})`,
-          description: `${resource.type} ${resource.name} of the ${environment.name} environment of ${environment.entityRef}`,
           annotations: {
-            ...annotations,
+            [ANNOTATION_LOCATION]: location,
+            [ANNOTATION_ORIGIN_LOCATION]: location,
             [PAVED_RESOURCE_ID_ANNOTATION]: resource.id,
           },
         },
