@@ -23,6 +23,13 @@ export interface Config {
         /** When the owner is warned before expiry (default: a tenth of `default`). */
         warnBefore?: string;
       };
+      /** The baseline (a key of `environments.baselines`) its environments must meet. */
+      baseline?: string;
+      /**
+       * What the reconciler does when a live resource drifts: `report` a finding (default),
+       * or also `restore` the desired state with an update operation.
+       */
+      drift?: 'report' | 'restore';
       /** Live environments of this class one owner group may have (default 25). */
       maxEnvironmentsPerOwner?: number;
       /** Monthly cost of an environment before its resources (default 0). */
@@ -37,6 +44,37 @@ export interface Config {
         };
       };
     }>;
+    /**
+     * Baselines by name: rules over environments and their resources, checked on request
+     * (a `blocking` rule refuses it) and on live resources by the reconciler (drift).
+     */
+    baselines?: {
+      [name: string]: {
+        /** A baseline whose rules this one inherits; its own rules replace those of the same id. */
+        extends?: string;
+        description?: string;
+        rules?: Array<{
+          /**
+           * `postgres.connection-limit` (params `min`, `max`), `postgres.statement-timeout`
+           * (`max`, e.g. `5min`), `postgres.owner-privileges`, `postgres.database-owner`,
+           * `postgres.extensions` (`allow`), `resource.exists`, `environment.ttl`,
+           * `environment.owner-is-group`, `environment.name-pattern` (`pattern`),
+           * `environment.max-resources` (`max`), `environment.cost-budget` (`max`).
+           */
+          id: string;
+          /** `blocking` refuses a request; `high` degrades the environment; `low` informs. */
+          severity: 'blocking' | 'high' | 'low';
+          /** What a developer reads when the rule is broken. */
+          message: string;
+          /** The rule's section of the guidelines, ending in `#<id>`. */
+          link: string;
+          /** The rule's parameters. */
+          params?: { [name: string]: unknown };
+        }>;
+      };
+    };
+    /** The drift reconciler: how often live resources are observed (default every 5 minutes). */
+    reconciler?: { frequency?: HumanDuration };
     /** Encryption of generated credentials at rest (AES-256-GCM). */
     secrets?: {
       /**

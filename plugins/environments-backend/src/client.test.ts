@@ -221,8 +221,8 @@ describe('EnvironmentsClient against the plugin', () => {
     expect(operation.type).toBe('update');
     await waitFor(environment.id, 'ready');
 
-    const classes = await client.listClasses();
-    expect(classes.map(c => [c.name, c.ttl?.max])).toEqual([
+    const listed = await client.listClasses();
+    expect(listed.map(c => [c.name, c.ttl?.max])).toEqual([
       ['preview', '7d'],
       ['production', undefined],
     ]);

@@ -1,5 +1,18 @@
 import { ConfigReader } from '@backstage/config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { readEnvironmentsConfig } from './readEnvironmentsConfig';
+
+const LINK = '/docs/default/component/platform-guidelines/baselines/#';
+const rule = (id: string, severity = 'blocking', params?: object) => ({
+  id,
+  severity,
+  message: `${id} broken`,
+  link: `${LINK}${id}`,
+  ...(params && { params }),
+});
+const root = path.resolve(__dirname, '../../../..');
 
 const preview = {
   name: 'preview',
@@ -31,6 +44,8 @@ describe('readEnvironmentsConfig', () => {
       baseMonthlyCost: 0,
       resources: { 'postgres-database': { target: 'embedded', monthlyCost: 4 } },
       ttl: { defaultMs: 86_400_000, maxMs: 604_800_000, warnBeforeMs: 8_640_000 },
+      baseline: { name: '', rules: new Map() },
+      drift: 'report',
     });
     expect(config.classes.get('staging')?.ttl).toBeUndefined();
   });
@@ -74,5 +89,119 @@ describe('readEnvironmentsConfig', () => {
     ['no classes', [], /environments\.classes: must list at least one class/],
   ])('stops on %s, naming the key', (_, classes, message) => {
     expect(() => read(classes)).toThrow(message);
+  });
+
+  describe('baselines', () => {
+    const staging = { name: 'staging', tier: 'staging', lifecycle: 'static' };
+
+    it('resolves inheritance: a rule of its own replaces the parent rule of that id', () => {
+      const config = read(
+        [
+          { ...staging, baseline: 'staging' },
+          { ...staging, name: 'production', tier: 'production', baseline: 'production', drift: 'restore' },
+        ],
+        {
+          baselines: {
+            staging: {
+              rules: [
+                rule('postgres.connection-limit', 'blocking', { max: 100 }),
+                rule('environment.owner-is-group'),
+              ],
+            },
+            production: {
+              extends: 'staging',
+              rules: [rule('postgres.connection-limit', 'high', { min: 5, max: 50 })],
+            },
+          },
+        },
+      );
+      const production = config.classes.get('production')!;
+      expect(production.drift).toBe('restore');
+      expect([...production.baseline.rules.keys()]).toEqual([
+        'postgres.connection-limit',
+        'environment.owner-is-group',
+      ]);
+      expect(production.baseline.rules.get('postgres.connection-limit')).toEqual({
+        ...rule('postgres.connection-limit', 'high'),
+        params: { min: 5, max: 50 },
+      });
+      expect(
+        config.classes.get('staging')!.baseline.rules.get('postgres.connection-limit')!.params,
+      ).toEqual({ min: 1, max: 100 });
+    });
+
+    it.each([
+      [
+        'parameters a rule does not take',
+        { b: { rules: [rule('postgres.connection-limit', 'blocking', { max: 'lots' })] } },
+        /environments\.baselines\.b\.rules\[0\] \(postgres\.connection-limit\)\.params\.max: /,
+      ],
+      [
+        'a min above the max',
+        { b: { rules: [rule('environment.ttl'), rule('postgres.connection-limit', 'blocking', { min: 9, max: 2 })] } },
+        /environments\.baselines\.b\.rules\[1\] \(postgres\.connection-limit\)\.params\.min: min must not be above max/,
+      ],
+      [
+        'a rule nobody knows',
+        { b: { rules: [rule('postgres.vibes')] } },
+        /environments\.baselines\.b\.rules\[0\] \(postgres\.vibes\)\.id: must be one of postgres\.connection-limit/,
+      ],
+      [
+        'an unknown severity',
+        { b: { rules: [rule('environment.ttl', 'urgent')] } },
+        /environments\.baselines\.b\.rules\[0\] \(environment\.ttl\)\.severity: must be one of blocking, high, low/,
+      ],
+      [
+        'a link to another anchor',
+        { b: { rules: [{ ...rule('environment.ttl'), link: `${LINK}environment.owner-is-group` }] } },
+        /environments\.baselines\.b\.rules\[0\] \(environment\.ttl\)\.link: must link to the rule's section, ending in #environment\.ttl/,
+      ],
+      [
+        'a pattern that is not a regular expression',
+        { b: { rules: [rule('environment.name-pattern', 'low', { pattern: '([' })] } },
+        /\(environment\.name-pattern\)\.params\.pattern: must be a regular expression/,
+      ],
+      [
+        'an unknown parent',
+        { b: { extends: 'gold' } },
+        /environments\.baselines\.b\.extends: there is no baseline named "gold"/,
+      ],
+      [
+        'inheritance in a circle',
+        { b: { extends: 'c' }, c: { extends: 'b' } },
+        /environments\.baselines\.b\.extends: inheritance goes round in a circle \(b -> c -> b\)/,
+      ],
+    ])('stops on %s, naming the key and the rule', (_, baselines, message) => {
+      expect(() => read([{ ...staging, baseline: 'b' }], { baselines })).toThrow(message);
+    });
+
+    it('stops on a class naming a baseline that does not exist', () => {
+      expect(() => read([{ ...staging, baseline: 'gold' }])).toThrow(
+        /environments\.classes\[0\]\.baseline: there is no baseline named "gold"/,
+      );
+    });
+
+    it.each(['app-config.yaml', 'app-config.production.yaml'])(
+      '%s gives every class a baseline whose rules link to sections of the guidelines',
+      file => {
+        const embedded = parse(fs.readFileSync(path.join(root, 'app-config.yaml'), 'utf8'));
+        const own = parse(fs.readFileSync(path.join(root, file), 'utf8'));
+        const environments = {
+          ...embedded.environments,
+          classes: own.environments.classes,
+        };
+        const config = read(environments.classes, { baselines: environments.baselines });
+        const page = fs.readFileSync(path.join(root, 'docs/baselines/index.md'), 'utf8');
+        for (const environmentClass of config.classes.values()) {
+          expect(environmentClass.baseline.name).toBe(environmentClass.name);
+          const limit = environmentClass.baseline.rules.get('postgres.connection-limit');
+          expect(limit?.severity).toBe('blocking');
+          for (const baselineRule of environmentClass.baseline.rules.values()) {
+            expect(baselineRule.link).toBe(`${LINK}${baselineRule.id}`);
+            expect(page).toContain(`{#${baselineRule.id}}`);
+          }
+        }
+      },
+    );
   });
 });
