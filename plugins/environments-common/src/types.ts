@@ -127,6 +127,12 @@ export interface Operation {
 export interface ValidationMessage {
   field: string;
   message: string;
+  /** The baseline rule it is about, when it is one (an anchor of the guidelines' baselines page). */
+  rule?: string;
+  /** How much breaking the rule matters: `blocking` refuses, `high` and `low` warn. */
+  severity?: 'blocking' | 'high' | 'low';
+  /** The guideline section explaining the rule. */
+  link?: string;
 }
 
 /** What a create request would do, without doing it (`?dryRun=true`). @public */
@@ -162,6 +168,8 @@ export interface EnvironmentClassSummary {
 export interface CreateEnvironmentResponse {
   environment: Environment;
   operation: Operation;
+  /** Baseline rules the request breaks that do not refuse it (absent when none). */
+  warnings?: ValidationMessage[];
 }
 
 /** @public */

@@ -23,6 +23,8 @@ export const checkoutApi = {
 export async function startWithProviderDouble(options: {
   knex: Knex;
   classes: unknown[];
+  /** `environments.baselines`, for classes that name one. */
+  baselines?: object;
   provider?: ProviderDouble;
   features?: Parameters<typeof startTestBackend>[0]['features'];
 }): Promise<{ server: Server; provider: ProviderDouble }> {
@@ -47,6 +49,7 @@ export async function startWithProviderDouble(options: {
         data: {
           environments: {
             classes: options.classes as any,
+            baselines: (options.baselines ?? {}) as any,
             secrets: { key: Buffer.alloc(32, 3).toString('base64') },
           },
         },

@@ -286,6 +286,7 @@ const classes = [
     name: 'staging',
     tier: 'staging',
     lifecycle: 'static',
+    baseline: 'staging',
     resources: { double: { target: 'local', monthlyCost: 20 } },
   },
   {
@@ -295,6 +296,28 @@ const classes = [
     resources: { double: { target: 'local' } },
   },
 ];
+
+const BASELINES = '/docs/default/component/platform-guidelines/baselines/#';
+const baselines = {
+  staging: {
+    rules: [
+      {
+        id: 'environment.cost-budget',
+        severity: 'high',
+        message: 'Within budget',
+        link: `${BASELINES}environment.cost-budget`,
+        params: { max: 30 },
+      },
+      {
+        id: 'environment.max-resources',
+        severity: 'blocking',
+        message: 'Not too many resources',
+        link: `${BASELINES}environment.max-resources`,
+        params: { max: 2 },
+      },
+    ],
+  },
+};
 
 const validRequest = {
   name: 'pr-1',
@@ -325,6 +348,7 @@ describe('the OpenAPI document', () => {
     const { server } = await startWithProviderDouble({
       knex: await databases.init('SQLITE_3'),
       classes,
+      baselines,
       provider,
       features: [
         mockServices.permissions.mock({
@@ -484,6 +508,41 @@ describe('the OpenAPI document', () => {
         amount: 20,
         currency: 'USD',
       });
+    });
+
+    it('warns of a broken baseline rule (202, 200) and refuses a blocking one (400)', async () => {
+      const two = ['a', 'b'].map(name => ({ type: 'double', name, spec: {} }));
+      const staging = { ...validRequest, class: 'staging', ttl: undefined, resources: two };
+      const plan = await post(
+        { ...staging, name: uniqueName() },
+        { query: { dryRun: 'true' } },
+      );
+      expect(plan.status).toBe(200);
+      expect(plan.body.warnings).toEqual([
+        {
+          field: 'estimatedMonthlyCost',
+          message: 'Within budget (expected at most 30, got 40)',
+          rule: 'environment.cost-budget',
+          severity: 'high',
+          link: `${BASELINES}environment.cost-budget`,
+        },
+      ]);
+      const created = await post({ ...staging, name: uniqueName() });
+      expect(created.status).toBe(202);
+      expect(created.body.warnings).toEqual(plan.body.warnings);
+
+      const three = [...two, { type: 'double', name: 'c', spec: {} }];
+      for (const query of [undefined, { dryRun: 'true' }]) {
+        const refused = await post(
+          { ...staging, name: uniqueName(), resources: three },
+          { query },
+        );
+        expect(refused.status).toBe(400);
+        // Every broken rule, the blocking one and the one that only warns.
+        expect(refused.body.error.message).toBe(
+          `The request breaks a blocking rule of the staging baseline (class staging): resources: Not too many resources (expected at most 2, got 3) [environment.max-resources, blocking, see ${BASELINES}environment.max-resources]; estimatedMonthlyCost: Within budget (expected at most 30, got 60) [environment.cost-budget, high, see ${BASELINES}environment.cost-budget]`,
+        );
+      }
     });
 
     it('answers 409 for a name in use and for a reused Idempotency-Key', async () => {
@@ -780,6 +839,15 @@ describe('the OpenAPI document', () => {
       });
       expect(added.status).toBe(202);
       expect(added.body.operation).toMatchObject({ type: 'update', state: 'queued' });
+
+      // Staging allows two resources, and 30 a month: the second warns, a third is refused.
+      const { environment: staged } = await create({ class: 'staging', ttl: undefined });
+      const second = await add(staged.id, { resources: [{ type: 'double', name: 'b' }] });
+      expect(second.status).toBe(202);
+      expect(second.body.warnings.map((w: Json) => w.rule)).toEqual(['environment.cost-budget']);
+      const third = await add(staged.id, { resources: [{ type: 'double', name: 'c' }] });
+      expect(third.status).toBe(400);
+      expect(third.body.error.message).toMatch(/environment\.max-resources/);
 
       for (const body of [{ resources: [] }, {}, { resources: [{ type: 'double' }] }]) {
         const res = await add(environment.id, body);

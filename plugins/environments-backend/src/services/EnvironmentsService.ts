@@ -51,6 +51,13 @@ import {
   EnvironmentFilter,
   EnvironmentPermissionResource,
 } from '../permissions/rules';
+import {
+  blocking,
+  checkRequest,
+  DesiredEnvironment,
+  DesiredResource,
+  RuleViolation,
+} from '../baselines/BaselineEvaluator';
 import { estimateMonthlyCost } from './estimateCost';
 import { ProviderRegistry } from './ProviderRegistry';
 import { SecretBox } from './SecretBox';
@@ -142,6 +149,20 @@ export class EnvironmentsService {
       resources.map(r => r.type),
       config.currency,
     );
+    const broken = this.checkBaseline(
+      environmentClass,
+      {
+        name: request.name,
+        tier: environmentClass.tier,
+        lifecycle: environmentClass.lifecycle,
+        owner: request.owner,
+        expiresAt: expiresAt && toTimestamp(expiresAt),
+        resourceCount: resources.length,
+        monthlyCost: cost.amount,
+      },
+      resources.map((r, index) => ({ ...r, field: `resources[${index}]` })),
+    );
+    warnings.push(...broken);
     if (options.dryRun) {
       return {
         environment: {
@@ -223,7 +244,7 @@ export class EnvironmentsService {
     }
     await auditorEvent.success({ meta: { environmentId, operationId } });
     // The answer describes what was queued; read it before the engine starts on it.
-    const response = await this.response(environmentId, operationId);
+    const response = await this.response(environmentId, operationId, broken);
     this.deps.onOperationQueued();
     return response;
   }
@@ -289,6 +310,22 @@ export class EnvironmentsService {
         );
       }
     }
+    const live = environment.resources.filter(r => r.status !== 'destroyed');
+    const types = [...live, ...resources].map(r => r.type);
+    const broken = this.checkBaseline(
+      environmentClass,
+      {
+        name: environment.name,
+        tier: environment.tier,
+        lifecycle: environment.lifecycle,
+        owner: environment.owner,
+        expiresAt: environment.expiresAt,
+        resourceCount: types.length,
+        monthlyCost: estimateMonthlyCost(environmentClass, types, this.deps.config.currency)
+          .amount,
+      },
+      resources.map((r, index) => ({ ...r, field: `resources[${index}]` })),
+    );
     const operationId = crypto.randomUUID();
     const now = toTimestamp(new Date());
     const auditorEvent = await this.deps.auditor.createEvent({
@@ -320,7 +357,7 @@ export class EnvironmentsService {
       throw error;
     }
     await auditorEvent.success({ meta: { operationId } });
-    const response = await this.response(id, operationId);
+    const response = await this.response(id, operationId, broken);
     this.deps.onOperationQueued();
     return response;
   }
@@ -570,10 +607,42 @@ export class EnvironmentsService {
   private async response(
     environmentId: string,
     operationId: string,
+    warnings: ValidationMessage[] = [],
   ): Promise<CreateEnvironmentResponse> {
     const environment = await this.deps.store.getEnvironment(environmentId);
     const operation = await this.deps.store.getOperation(operationId);
-    return { environment: this.withCost(environment!), operation: operation! };
+    return {
+      environment: this.withCost(environment!),
+      operation: operation!,
+      ...(warnings.length ? { warnings } : {}),
+    };
+  }
+
+  /**
+   * Checks a request against its class's baseline: breaking a blocking rule refuses it,
+   * naming every rule it breaks; the other broken rules come back as warnings.
+   */
+  private checkBaseline(
+    environmentClass: EnvironmentClass,
+    environment: DesiredEnvironment,
+    resources: DesiredResource[],
+  ): ValidationMessage[] {
+    const broken = checkRequest(environmentClass.baseline, environment, resources);
+    const refusing = blocking(broken);
+    if (refusing.length) {
+      throw new InputError(
+        `The request breaks ${refusing.length === 1 ? 'a blocking rule' : `${refusing.length} blocking rules`} of the ${environmentClass.baseline.name} baseline (class ${environmentClass.name}): ${broken
+          .map(v => `${v.field}: ${describeViolation(v)} [${v.rule}, ${v.severity}, see ${v.link}]`)
+          .join('; ')}`,
+      );
+    }
+    return broken.map(v => ({
+      field: v.field,
+      message: describeViolation(v),
+      rule: v.rule,
+      severity: v.severity,
+      link: v.link,
+    }));
   }
 
   private withCost(environment: Environment): Environment {
@@ -759,6 +828,10 @@ function resourceRows(
     created_at: timestamp,
     updated_at: timestamp,
   }));
+}
+
+function describeViolation(v: RuleViolation): string {
+  return `${v.message} (expected ${v.expected}, got ${v.observed})`;
 }
 
 function principalRef(credentials: BackstageCredentials): string {
