@@ -192,6 +192,7 @@ describe('PostgresProvider', () => {
         connectionLimit: 3,
         statementTimeout: '5min',
         owner: physicalNames(resource).role,
+        expectedOwner: physicalNames(resource).role,
         ownerIsSuperuser: false,
         ownerCanCreateRole: false,
         ownerCanCreateDb: false,

@@ -228,6 +228,23 @@ describe('EnvironmentsClient against the plugin', () => {
     ]);
   });
 
+  it('reads findings, of one environment and filtered across environments', async () => {
+    const { environment } = await client.createEnvironment({ ...validRequest, name: 'findings' });
+    await expect(client.getFindings(environment.id)).resolves.toEqual([]);
+    await expect(
+      client.listFindings({
+        entityRef: [validRequest.entityRef, 'system:default/shop'],
+        severity: 'high',
+        state: 'open',
+      }),
+    ).resolves.toEqual([]);
+    expect(sent.at(-1)?.url).toBe(
+      `${baseUrl}/findings?entityRef=${encodeURIComponent(validRequest.entityRef)}&entityRef=system%3Adefault%2Fshop&severity=high&state=open`,
+    );
+    const error = await rejection(client.getFindings('no-such-id'));
+    expect(error.message).toMatch(/: No environment with id no-such-id$/);
+  });
+
   it('encodes ids into the path', async () => {
     const error = await rejection(client.getEnvironment('a/b?c=d#e'));
     // The plugin's own 404 for that id, not the router's "no such route".

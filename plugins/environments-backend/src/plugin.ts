@@ -13,6 +13,8 @@ import {
 import { environmentsProvidersExtensionPoint } from '@paved/plugin-environments-node';
 import { readEnvironmentsConfig } from './config/readEnvironmentsConfig';
 import { EnvironmentsStore } from './database/EnvironmentsStore';
+import { FindingsStore } from './database/FindingsStore';
+import { Reconciler } from './drift/Reconciler';
 import { OperationsEngine } from './engine/OperationsEngine';
 import {
   environmentPermissionResourceRef,
@@ -121,6 +123,28 @@ export const environmentsPlugin = createBackendPlugin({
           scope: 'global',
           fn: async () => {
             await reaper.run();
+          },
+        });
+
+        const reconciler = new Reconciler({
+          store,
+          findings: new FindingsStore(store.db),
+          config,
+          providers,
+          notifications: deps.notifications,
+          logger: deps.logger.child({ component: 'reconciler' }),
+          onOperationQueued: () => engine.wake(),
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'environments-reconciler',
+          frequency: deps.config.has('environments.reconciler.frequency')
+            ? readDurationFromConfig(deps.config, { key: 'environments.reconciler.frequency' })
+            : { minutes: 5 },
+          timeout: { minutes: 10 },
+          // One replica at a time: passes never overlap.
+          scope: 'global',
+          fn: async () => {
+            await reconciler.run();
           },
         });
 

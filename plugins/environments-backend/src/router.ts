@@ -29,6 +29,14 @@ const listQuerySchema = z
   })
   .strict();
 
+const findingsQuerySchema = z
+  .object({
+    entityRef: z.union([z.string(), z.array(z.string())]).optional(),
+    severity: z.enum(['blocking', 'high', 'low']).optional(),
+    state: z.enum(['open', 'resolved']).optional(),
+  })
+  .strict();
+
 const idempotencyKeySchema = z
   .string()
   .min(1, 'must not be empty')
@@ -115,6 +123,29 @@ export async function createRouter(options: {
   router.get('/environments/:id/operations', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json({ items: await environments.operations(req.params.id, credentials) });
+  });
+
+  router.get('/environments/:id/findings', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json({ items: await environments.findings(req.params.id, credentials) });
+  });
+
+  router.get('/findings', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const query = parse(findingsQuerySchema, req.query);
+    res.json({
+      items: await environments.listFindings(
+        {
+          entityRefs:
+            query.entityRef === undefined
+              ? undefined
+              : ([] as string[]).concat(query.entityRef).map(normalizeEntityRef),
+          severity: query.severity,
+          state: query.state,
+        },
+        credentials,
+      ),
+    });
   });
 
   router.post('/environments/:id/resources', async (req, res) => {

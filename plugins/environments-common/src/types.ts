@@ -123,6 +123,42 @@ export interface Operation {
   scaffolderTaskId?: string;
 }
 
+/** How much breaking a baseline rule matters. @public */
+export type FindingSeverity = 'blocking' | 'high' | 'low';
+
+/**
+ * A baseline rule a live environment or resource breaks, seen by the reconciler: open
+ * until it sees the rule met again. @public
+ */
+export interface Finding {
+  id: string;
+  environmentId: string;
+  environmentName: string;
+  /** The component or system the environment belongs to. */
+  entityRef: string;
+  /** The resource it is about; absent for the environment's own rules. */
+  resourceId?: string;
+  resourceName?: string;
+  /** The rule id, also the anchor of its section in the guidelines. */
+  rule: string;
+  severity: FindingSeverity;
+  /** The setting it is about, e.g. `connectionLimit`. */
+  field: string;
+  message: string;
+  /** The guideline section explaining the rule. */
+  link: string;
+  expected: string;
+  observed: string;
+  detectedAt: string;
+  /** When it was seen fixed; absent while open. */
+  resolvedAt?: string;
+}
+
+/** @public */
+export interface FindingList {
+  items: Finding[];
+}
+
 /** One check of a request against its class, in a plan or a refusal. @public */
 export interface ValidationMessage {
   field: string;

@@ -78,6 +78,8 @@ export async function observeDatabases(
         connectionLimit: row.connection_limit,
         statementTimeout: setting(row.settings, 'statement_timeout'),
         owner: row.owner,
+        // The role Paved created for it: the database must be owned by that one.
+        expectedOwner: names.role,
         ownerIsSuperuser: row.owner_is_superuser,
         ownerCanCreateRole: row.owner_can_create_role,
         ownerCanCreateDb: row.owner_can_create_db,

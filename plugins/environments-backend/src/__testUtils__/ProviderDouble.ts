@@ -3,6 +3,8 @@ import { JsonObject } from '@backstage/types';
 import {
   ApplyRequest,
   DestroyRequest,
+  ObserveRequest,
+  ResourceObservation,
   ResourceProvider,
   TransientProviderError,
 } from '@paved/plugin-environments-node';
@@ -51,7 +53,7 @@ export class ProviderDouble implements ResourceProvider {
     this.failIfTold();
   }
 
-  async observe() {
+  async observe(_request: ObserveRequest): Promise<ResourceObservation[]> {
     return [];
   }
 

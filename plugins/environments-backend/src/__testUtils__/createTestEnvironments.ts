@@ -8,6 +8,8 @@ import { ResourceProvider } from '@paved/plugin-environments-node';
 import { Knex } from 'knex';
 import { readEnvironmentsConfig } from '../config/readEnvironmentsConfig';
 import { EnvironmentsStore } from '../database/EnvironmentsStore';
+import { FindingsStore } from '../database/FindingsStore';
+import { Reconciler } from '../drift/Reconciler';
 import { OperationsEngine } from '../engine/OperationsEngine';
 import { environmentRules } from '../permissions/rules';
 import { EnvironmentsService } from '../services/EnvironmentsService';
@@ -47,12 +49,19 @@ export async function createTestEnvironments<
 >(options: {
   knex: Knex;
   classes: unknown[];
+  /** `environments.baselines`, for classes that name one. */
+  baselines?: object;
   provider?: P;
   engine?: { leaseMs?: number; pollMs?: number; backoffMs?: (n: number) => number };
 }) {
   const provider = (options.provider ?? new ProviderDouble()) as P;
   const config = readEnvironmentsConfig(
-    new ConfigReader({ environments: { classes: options.classes as any } }),
+    new ConfigReader({
+      environments: {
+        classes: options.classes as any,
+        baselines: (options.baselines ?? {}) as any,
+      },
+    }),
   );
   const providers = new ProviderRegistry();
   providers.add(provider);
@@ -105,5 +114,28 @@ export async function createTestEnvironments<
     auth: mockServices.auth(),
     logger,
   });
-  return { store, environments, engine, reaper, provider, providers, secrets, audit, sent, logger };
+  const findings = new FindingsStore(store.db);
+  const reconciler = new Reconciler({
+    store,
+    findings,
+    config,
+    providers,
+    notifications: { send: async n => void sent.push(n) },
+    logger,
+    onOperationQueued: () => engine.wake(),
+  });
+  return {
+    store,
+    environments,
+    engine,
+    reaper,
+    reconciler,
+    findings,
+    provider,
+    providers,
+    secrets,
+    audit,
+    sent,
+    logger,
+  };
 }

@@ -99,7 +99,7 @@ export function toTimestamp(date: Date): string {
   return date.toISOString();
 }
 
-function iso(value: Timestamp | null | undefined): string | undefined {
+export function iso(value: Timestamp | null | undefined): string | undefined {
   if (value === null || value === undefined) {
     return undefined;
   }
@@ -311,7 +311,7 @@ export class EnvironmentsStore {
 }
 
 /** Translates the permission framework's criteria into WHERE clauses. */
-function applyCriteria(
+export function applyCriteria(
   builder: Knex.QueryBuilder,
   criteria: PermissionCriteria<EnvironmentFilter>,
 ): void {

@@ -321,7 +321,7 @@ export class OperationsEngine {
   }
 }
 
-function provisioned(environment: EnvironmentRow, resource: ResourceRow): ProvisionedResource {
+export function provisioned(environment: EnvironmentRow, resource: ResourceRow): ProvisionedResource {
   return {
     id: resource.id,
     name: resource.name,

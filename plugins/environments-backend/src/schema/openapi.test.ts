@@ -16,6 +16,7 @@ import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { Knex } from 'knex';
 import { parse } from 'yaml';
 import { createRouter } from '../router';
 import { EnvironmentsService } from '../services/EnvironmentsService';
@@ -334,6 +335,7 @@ describe('the OpenAPI document', () => {
   const denied = new Set<string>();
   const exercised = new Set<string>();
   let api: ReturnType<typeof request>;
+  let knex: Knex;
   let names = 0;
   // Created while the suite is defined: it registers its own clean-up hooks.
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -345,8 +347,9 @@ describe('the OpenAPI document', () => {
           ? AuthorizeResult.DENY
           : AuthorizeResult.ALLOW,
       })) as any;
+    knex = await databases.init('SQLITE_3');
     const { server } = await startWithProviderDouble({
-      knex: await databases.init('SQLITE_3'),
+      knex,
       classes,
       baselines,
       provider,
@@ -976,6 +979,68 @@ describe('the OpenAPI document', () => {
       const notFailed = await retry(environment.id);
       expect(notFailed.status).toBe(409);
       expect(notFailed.body.error.message).toMatch(/is ready; only a failed environment/);
+    });
+  });
+
+  describe('GET /environments/{id}/findings and /findings', () => {
+    it('lists findings (200), filters them, and refuses as documented', async () => {
+      const { environment } = await create();
+      const resourceId = environment.resources[0].id;
+      // What the reconciler records: one open finding about the resource, one resolved.
+      const finding = (id: string, fields: object) => ({
+        id,
+        environment_id: environment.id,
+        key: id,
+        rule: 'postgres.connection-limit',
+        severity: 'high',
+        field: 'connectionLimit',
+        message: 'Within the range',
+        link: `${BASELINES}postgres.connection-limit`,
+        expected: '10 (1–100)',
+        observed: '500',
+        detected_at: new Date().toISOString(),
+        ...fields,
+      });
+      await knex('findings').insert([
+        finding(`open-${environment.id}`, { resource_id: resourceId }),
+        finding(`resolved-${environment.id}`, {
+          severity: 'low',
+          rule: 'environment.name-pattern',
+          resolved_at: new Date().toISOString(),
+        }),
+      ]);
+
+      const own = await send({
+        method: 'get',
+        template: '/environments/{id}/findings',
+        params: { id: environment.id },
+      });
+      expect(own.status).toBe(200);
+      expect(own.body.items.map((f: Json) => [f.rule, f.resourceName, f.resolvedAt !== undefined])).toEqual(
+        expect.arrayContaining([
+          ['postgres.connection-limit', 'main', false],
+          ['environment.name-pattern', undefined, true],
+        ]),
+      );
+      const get = (query: Record<string, string | string[]>, headers?: Record<string, string>) =>
+        send({ method: 'get', template: '/findings', query, headers });
+      const open = await get({ entityRef: validRequest.entityRef, state: 'open', severity: 'high' });
+      expect(open.status).toBe(200);
+      expect(open.body.items.map((f: Json) => f.id)).toContain(`open-${environment.id}`);
+      expect(open.body.items.every((f: Json) => !f.resolvedAt && f.severity === 'high')).toBe(true);
+      const resolved = await get({ state: 'resolved' });
+      expect(resolved.body.items.map((f: Json) => f.id)).toContain(`resolved-${environment.id}`);
+      expect((await get({ entityRef: 'component:default/elsewhere' })).body.items).toEqual([]);
+
+      const bad = await get({ state: 'closed' });
+      expect([bad.status, bad.problems.length > 0]).toEqual([400, true]);
+      expect((await get({}, none)).status).toBe(401);
+      denied.add(environmentReadPermission.name);
+      expect((await get({})).body.items).toEqual([]);
+      denied.clear();
+      const missing = { method: 'get' as const, template: '/environments/{id}/findings' };
+      expect((await send({ ...missing, params: { id: 'no-such-id' } })).status).toBe(404);
+      expect((await send({ ...missing, params: { id: environment.id }, headers: none })).status).toBe(401);
     });
   });
 

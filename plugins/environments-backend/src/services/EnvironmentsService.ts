@@ -23,6 +23,7 @@ import {
   EnvironmentList,
   EnvironmentPlan,
   environmentCreatePermission,
+  Finding,
   environmentDeletePermission,
   environmentReadPermission,
   environmentUpdatePermission,
@@ -46,6 +47,7 @@ import {
   ListQuery,
   toTimestamp,
 } from '../database/EnvironmentsStore';
+import { FindingsQuery, FindingsStore } from '../database/FindingsStore';
 import { matchesConditions } from '../permissions/matchesConditions';
 import {
   EnvironmentFilter,
@@ -283,6 +285,30 @@ export class EnvironmentsService {
       throw new NotFoundError(`No environment with id ${id}`);
     }
     return this.withCost(environment);
+  }
+
+  /** An environment's baseline findings, open and resolved, newest first. */
+  async findings(id: string, credentials: BackstageCredentials): Promise<Finding[]> {
+    await this.get(id, credentials);
+    return new FindingsStore(this.deps.store.db).list({ environmentId: id });
+  }
+
+  /** Findings of the environments the caller may read. */
+  async listFindings(
+    query: Omit<FindingsQuery, 'environmentId'>,
+    credentials: BackstageCredentials,
+  ): Promise<Finding[]> {
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission: environmentReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) return [];
+    return new FindingsStore(this.deps.store.db).list(
+      query,
+      decision.result === AuthorizeResult.CONDITIONAL
+        ? this.toFilter(decision.conditions)
+        : undefined,
+    );
   }
 
   async operations(id: string, credentials: BackstageCredentials): Promise<Operation[]> {

@@ -7,6 +7,8 @@ import {
   EnvironmentList,
   EnvironmentPlan,
   EnvironmentStatus,
+  Finding,
+  FindingSeverity,
   Operation,
   Tier,
 } from '../types';
@@ -63,6 +65,15 @@ export interface ListEnvironmentsRequest {
   limit?: number;
   /** The `nextCursor` of an earlier page. */
   cursor?: string;
+}
+
+/** The filters of `GET /findings`. @public */
+export interface ListFindingsRequest {
+  /** The findings of one component's or system's environments, or of several. */
+  entityRef?: string | string[];
+  severity?: FindingSeverity;
+  /** `open` or `resolved`; both when absent. */
+  state?: 'open' | 'resolved';
 }
 
 /** @public */
@@ -130,6 +141,16 @@ export interface EnvironmentsApi {
   listClasses(
     options?: EnvironmentsRequestOptions,
   ): Promise<EnvironmentClassSummary[]>;
+  /** An environment's baseline findings, open and resolved, newest first. */
+  getFindings(
+    id: string,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<Finding[]>;
+  /** Findings across the environments the caller may read, newest first. */
+  listFindings(
+    request?: ListFindingsRequest,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<Finding[]>;
 }
 
 interface Call extends EnvironmentsRequestOptions {
@@ -292,6 +313,34 @@ export class EnvironmentsClient implements EnvironmentsApi {
       '/classes',
       options,
     );
+    return items;
+  }
+
+  async getFindings(
+    id: string,
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<Finding[]> {
+    const { items } = await this.call<{ items: Finding[] }>(
+      `/environments/${encodeURIComponent(id)}/findings`,
+      options,
+    );
+    return items;
+  }
+
+  async listFindings(
+    request: ListFindingsRequest = {},
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<Finding[]> {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(request)) {
+      if (value === undefined) continue;
+      for (const item of ([] as unknown[]).concat(value))
+        query.append(key, String(item));
+    }
+    const { items } = await this.call<{ items: Finding[] }>('/findings', {
+      query,
+      token: options.token,
+    });
     return items;
   }
 

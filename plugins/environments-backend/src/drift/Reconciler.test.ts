@@ -1,0 +1,191 @@
+import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  physicalNames,
+  PostgresProvider,
+} from '@paved/plugin-environments-backend-module-postgres';
+import {
+  createTestProvisioningRole,
+  testPostgresConnection,
+} from '@paved/plugin-environments-backend-module-postgres/testUtils';
+import { Client, escapeIdentifier } from 'pg';
+import { createTestEnvironments } from '../__testUtils__/createTestEnvironments';
+
+const LINK = '/docs/default/component/platform-guidelines/baselines/#';
+const rule = (id: string, severity: string, params?: object) => ({
+  id,
+  severity,
+  message: `${id} message`,
+  link: `${LINK}${id}`,
+  ...(params && { params }),
+});
+const baselines = {
+  dev: {
+    rules: [
+      rule('postgres.connection-limit', 'blocking', { min: 1, max: 100 }),
+      rule('postgres.statement-timeout', 'high', { max: '5min' }),
+      rule('postgres.owner-privileges', 'high'),
+      rule('postgres.database-owner', 'high'),
+      rule('resource.exists', 'high'),
+      rule('environment.owner-is-group', 'blocking'),
+    ],
+  },
+};
+const classes = [
+  {
+    name: 'dev',
+    tier: 'development',
+    lifecycle: 'static',
+    baseline: 'dev',
+    resources: { 'postgres-database': { target: 'shared' } },
+  },
+  {
+    name: 'prod',
+    tier: 'production',
+    lifecycle: 'static',
+    baseline: 'dev',
+    drift: 'restore',
+    resources: { 'postgres-database': { target: 'shared' } },
+  },
+];
+
+/** Out of band: a separate connection as the server's admin, as someone with psql would. */
+async function admin(sql: string) {
+  const client = new Client(testPostgresConnection());
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSupportedId())(
+  'the reconciler on real PostgreSQL databases (environments stored on %s)',
+  databaseId => {
+    const databases = TestDatabases.create({ ids: [databaseId] });
+    const credentials = mockCredentials.user();
+
+    async function start() {
+      const role = await createTestProvisioningRole();
+      const provider = PostgresProvider.create({
+        targets: [{ name: 'shared', connection: role.connection }],
+        logger: mockServices.logger.mock(),
+      });
+      const test = await createTestEnvironments({
+        knex: await databases.init(databaseId),
+        classes,
+        baselines,
+        provider,
+      });
+      const create = async (name: string, environmentClass: string, resources: string[]) => {
+        const { environment } = (await test.environments.create(
+          {
+            name,
+            class: environmentClass,
+            owner: 'group:default/checkout-team',
+            entityRef: 'component:default/checkout-api',
+            resources: resources.map(r => ({ type: 'postgres-database', name: r, spec: {} })),
+          },
+          { credentials },
+        )) as any;
+        while (await test.engine.runOnce());
+        const ready = await test.environments.get(environment.id, credentials);
+        expect(ready.status).toBe('ready');
+        const names = Object.fromEntries(
+          ready.resources.map(r => [
+            r.name,
+            physicalNames({ id: r.id, name: r.name, environmentName: name, entityRef: ready.entityRef }),
+          ]),
+        );
+        return { environment: ready, names };
+      };
+      const cleanUp = async (id: string) => {
+        const { name } = await test.environments.get(id, credentials);
+        await test.environments.destroy(id, name, credentials);
+        while (await test.engine.runOnce());
+        await provider.close();
+        await role.drop();
+      };
+      return { ...test, create, cleanUp };
+    }
+
+    it('sees out-of-band changes as findings, tells the owner once, and resolves them when undone', async () => {
+      const { reconciler, environments, findings, sent, create, cleanUp } = await start();
+      const { environment, names } = await create('shared', 'dev', ['main', 'other']);
+      const main = names.main;
+      const other = names.other;
+      expect(await reconciler.run()).toMatchObject({ observed: 2, opened: 0 });
+
+      await admin(`ALTER DATABASE ${escapeIdentifier(main.database)} CONNECTION LIMIT 500`);
+      await admin(`ALTER ROLE ${escapeIdentifier(main.role)} SUPERUSER`);
+      await admin(`DROP DATABASE ${escapeIdentifier(other.database)} WITH (FORCE)`);
+
+      expect(await reconciler.run()).toMatchObject({ opened: 3, resolved: 0 });
+      const open = await findings.list({ environmentId: environment.id, state: 'open' });
+      expect(
+        open.map(f => [f.resourceName, f.rule, f.severity, f.expected, f.observed]).sort(),
+      ).toEqual([
+        ['main', 'postgres.connection-limit', 'blocking', '10 (1–100)', '500'],
+        ['main', 'postgres.owner-privileges', 'high', 'NOSUPERUSER NOCREATEROLE NOCREATEDB', 'SUPERUSER'],
+        ['other', 'resource.exists', 'high', 'exists', 'missing'],
+      ]);
+      expect(open[0].link).toBe(`${LINK}${open[0].rule}`);
+      const degraded = await environments.get(environment.id, credentials);
+      expect(degraded.status).toBe('degraded');
+      expect(degraded.statusReason).toMatch(/^Baseline: 3 findings \(/);
+      expect(sent.map(n => n.payload.title).sort()).toEqual([
+        'shared breaks postgres.connection-limit',
+        'shared breaks postgres.owner-privileges',
+        'shared breaks resource.exists',
+      ]);
+      expect(sent[0].recipients).toEqual({ type: 'entity', entityRef: 'group:default/checkout-team' });
+
+      // Once per finding, not once per pass.
+      expect(await reconciler.run()).toMatchObject({ opened: 0, resolved: 0 });
+      expect(sent).toHaveLength(3);
+
+      await admin(`ALTER DATABASE ${escapeIdentifier(main.database)} CONNECTION LIMIT 10`);
+      await admin(`ALTER ROLE ${escapeIdentifier(main.role)} NOSUPERUSER`);
+      expect(await reconciler.run()).toMatchObject({ opened: 0, resolved: 2 });
+      expect((await environments.get(environment.id, credentials)).status).toBe('degraded');
+
+      // Put back the dropped database (as a restore would), and the environment is ready again.
+      await admin(
+        `CREATE DATABASE ${escapeIdentifier(other.database)} OWNER ${escapeIdentifier(other.role)} CONNECTION LIMIT 10`,
+      );
+      await admin(`ALTER DATABASE ${escapeIdentifier(other.database)} SET statement_timeout = '30s'`);
+      expect(await reconciler.run()).toMatchObject({ opened: 0, resolved: 1 });
+      const ready = await environments.get(environment.id, credentials);
+      expect([ready.status, ready.statusReason]).toEqual(['ready', undefined]);
+      const all = await findings.list({ environmentId: environment.id });
+      expect(all.map(f => f.resolvedAt !== undefined)).toEqual([true, true, true]);
+      expect(ready.resources[0].lastObservedAt).toBeDefined();
+
+      await cleanUp(environment.id);
+    });
+
+    it('restores drift in a class that restores it: a dropped database is recreated', async () => {
+      const { reconciler, environments, engine, create, cleanUp } = await start();
+      const { environment, names } = await create('live', 'prod', ['main']);
+      await admin(`DROP DATABASE ${escapeIdentifier(names.main.database)} WITH (FORCE)`);
+
+      expect(await reconciler.run()).toMatchObject({ opened: 1, restoring: 1 });
+      const restoring = await environments.get(environment.id, credentials);
+      expect(restoring.status).toBe('provisioning');
+      expect(restoring.activeOperation).toMatchObject({
+        type: 'update',
+        requestedBy: 'paved:reconciler',
+      });
+      while (await engine.runOnce());
+      expect(
+        await admin(
+          `SELECT datconnlimit FROM pg_database WHERE datname = '${names.main.database}'`,
+        ),
+      ).toEqual([{ datconnlimit: 10 }]);
+
+      expect(await reconciler.run()).toMatchObject({ opened: 0, resolved: 1, restoring: 0 });
+      expect((await environments.get(environment.id, credentials)).status).toBe('ready');
+      await cleanUp(environment.id);
+    });
+  },
+);
