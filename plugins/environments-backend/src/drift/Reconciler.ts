@@ -82,12 +82,16 @@ export class Reconciler {
 
     const violations: Violation[] = [];
     const observedIds = await this.observe(byId, resources, violations, now);
+    const typesOf = new Map<string, string[]>();
+    for (const resource of resources) {
+      const types = typesOf.get(resource.environment_id);
+      if (types) types.push(resource.type);
+      else typesOf.set(resource.environment_id, [resource.type]);
+    }
     for (const environment of environments) {
       const environmentClass = this.deps.config.classes.get(environment.class);
       if (!environmentClass) continue;
-      const types = resources
-        .filter(r => r.environment_id === environment.id)
-        .map(r => r.type);
+      const types = typesOf.get(environment.id) ?? [];
       violations.push(
         ...checkEnvironment(environmentClass.baseline, {
           name: environment.name,
@@ -147,7 +151,9 @@ export class Reconciler {
     for (const resource of resources) {
       if (resource.status !== 'ready') continue;
       const key = `${resource.type}\u0000${resource.target}`;
-      groups.set(key, [...(groups.get(key) ?? []), resource]);
+      const group = groups.get(key);
+      if (group) group.push(resource);
+      else groups.set(key, [resource]);
     }
     const observed = new Set<string>();
     const updates: Array<{ id: string; observed: string }> = [];
@@ -181,10 +187,8 @@ export class Reconciler {
           const environment = environments.get(resource.environment_id)!;
           const environmentClass = this.deps.config.classes.get(environment.class);
           observed.add(resource.id);
-          updates.push({
-            id: resource.id,
-            observed: JSON.stringify({ exists: observation.exists, ...observation.observed }),
-          });
+          const json = JSON.stringify({ exists: observation.exists, ...observation.observed });
+          if (json !== resource.observed) updates.push({ id: resource.id, observed: json });
           if (!environmentClass) continue;
           violations.push(
             ...checkObservation(
@@ -202,12 +206,17 @@ export class Reconciler {
         }
       }
     }
+    // What changed is written row by row; when everything was seen, in a few statements.
     const timestamp = toTimestamp(now);
+    const seen = [...observed];
     await this.deps.store.transaction(async tx => {
       for (const update of updates) {
+        await tx('resources').where({ id: update.id }).update({ observed: update.observed });
+      }
+      for (let i = 0; i < seen.length; i += 500) {
         await tx('resources')
-          .where({ id: update.id })
-          .update({ observed: update.observed, last_observed_at: timestamp });
+          .whereIn('id', seen.slice(i, i + 500))
+          .update({ last_observed_at: timestamp });
       }
     });
     return observed;
