@@ -26,6 +26,7 @@ const listQuerySchema = z
     expiringBefore: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().regex(/^\d+$/, 'must be a cursor from an earlier page').optional(),
+    hasFindings: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
   })
   .strict();
 
@@ -107,6 +108,7 @@ export async function createRouter(options: {
           status: query.status,
           expiringBefore: query.expiringBefore && new Date(query.expiringBefore).toISOString(),
           includeDestroyed: query.status === 'destroyed',
+          hasFindings: query.hasFindings === undefined ? undefined : query.hasFindings === 'true',
           limit: query.limit,
           offset: Number(query.cursor ?? 0),
         },

@@ -101,6 +101,8 @@ export interface Environment {
   activeOperation?: Operation;
   /** The scaffolder task that created it, when a template did. */
   scaffolderTaskId?: string;
+  /** How many baseline findings are open (`GET /environments/{id}/findings`); absent when none. */
+  openFindings?: number;
 }
 
 /** @public */

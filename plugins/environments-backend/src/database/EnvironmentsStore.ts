@@ -90,6 +90,8 @@ export interface ListQuery {
   status?: string;
   expiringBefore?: string;
   includeDestroyed?: boolean;
+  /** Only environments with (true) or without (false) an open baseline finding. */
+  hasFindings?: boolean;
   limit: number;
   offset: number;
 }
@@ -144,7 +146,26 @@ export class EnvironmentsStore {
       .orderBy('created_at')
       .orderBy('name');
     const operations = await this.cardOperations([id], tx);
-    return withOperations(toEnvironment(row, resources), operations.get(id));
+    const findings = await this.openFindingCounts([id], tx);
+    return withFindings(
+      withOperations(toEnvironment(row, resources), operations.get(id)),
+      findings.get(id),
+    );
+  }
+
+  /** How many open baseline findings each environment has, in one query for a page. */
+  private async openFindingCounts(
+    environmentIds: string[],
+    tx: Knex = this.db,
+  ): Promise<Map<string, number>> {
+    if (!environmentIds.length) return new Map();
+    const rows = await tx('findings')
+      .whereIn('environment_id', environmentIds)
+      .whereNull('resolved_at')
+      .groupBy('environment_id')
+      .select('environment_id')
+      .count({ count: '*' });
+    return new Map((rows as Array<{ environment_id: string; count: string | number }>).map(r => [r.environment_id, Number(r.count)]));
   }
 
   /**
@@ -219,6 +240,13 @@ export class EnvironmentsStore {
         builder.where('expires_at', '<', query.expiringBefore);
       }
       if (!query.includeDestroyed) builder.whereNull('destroyed_at');
+      if (query.hasFindings !== undefined) {
+        const open = this.db('findings')
+          .whereRaw('findings.environment_id = environments.id')
+          .whereNull('findings.resolved_at');
+        if (query.hasFindings) builder.whereExists(open);
+        else builder.whereNotExists(open);
+      }
       if (permissionFilter) applyCriteria(builder, permissionFilter);
     });
 
@@ -251,11 +279,15 @@ export class EnvironmentsStore {
       byEnvironment.set(resource.environment_id, list);
     }
     const operations = await this.cardOperations(rows.map(r => r.id));
+    const findings = await this.openFindingCounts(rows.map(r => r.id));
     return {
       items: rows.map(row =>
-        withOperations(
-          toEnvironment(row, byEnvironment.get(row.id) ?? []),
-          operations.get(row.id),
+        withFindings(
+          withOperations(
+            toEnvironment(row, byEnvironment.get(row.id) ?? []),
+            operations.get(row.id),
+          ),
+          findings.get(row.id),
         ),
       ),
       totalItems: Number(count),
@@ -368,6 +400,11 @@ function withOperations(
     activeOperation: active ? toOperation(active) : undefined,
     scaffolderTaskId: created?.scaffolder_task_id ?? undefined,
   };
+}
+
+/** The card's conformance line: left out when there is nothing to say. */
+function withFindings(environment: Environment, open: number | undefined): Environment {
+  return open ? { ...environment, openFindings: open } : environment;
 }
 
 export function toResource(row: ResourceRow): EnvironmentResource {

@@ -133,6 +133,9 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
       const degraded = await environments.get(environment.id, credentials);
       expect(degraded.status).toBe('degraded');
       expect(degraded.statusReason).toMatch(/^Baseline: 3 findings \(/);
+      expect(degraded.openFindings).toBe(3);
+      const listed = await environments.list({ hasFindings: true, limit: 10, offset: 0 }, credentials);
+      expect(listed.items.map(e => [e.id, e.openFindings])).toEqual([[environment.id, 3]]);
       expect(sent.map(n => n.payload.title).sort()).toEqual([
         'shared breaks postgres.connection-limit',
         'shared breaks postgres.owner-privileges',
@@ -156,7 +159,7 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
       await admin(`ALTER DATABASE ${escapeIdentifier(other.database)} SET statement_timeout = '30s'`);
       expect(await reconciler.run()).toMatchObject({ opened: 0, resolved: 1 });
       const ready = await environments.get(environment.id, credentials);
-      expect([ready.status, ready.statusReason]).toEqual(['ready', undefined]);
+      expect([ready.status, ready.statusReason, ready.openFindings]).toEqual(['ready', undefined, undefined]);
       const all = await findings.list({ environmentId: environment.id });
       expect(all.map(f => f.resolvedAt !== undefined)).toEqual([true, true, true]);
       expect(ready.resources[0].lastObservedAt).toBeDefined();

@@ -789,6 +789,7 @@ describe('the OpenAPI document', () => {
       ['an unknown tier', { tier: 'gold' }],
       ['an unknown status', { status: 'gone' }],
       ['a cursor that is not one', { cursor: 'abc' }],
+      ['hasFindings that is not true or false', { hasFindings: 'maybe' }],
       [
         'expiringBefore that is not a date-time',
         { expiringBefore: 'tomorrow' },
@@ -1022,6 +1023,18 @@ describe('the OpenAPI document', () => {
           ['environment.name-pattern', undefined, true],
         ]),
       );
+      // The card's conformance line and the page's filter.
+      const one = await send({ method: 'get', template: '/environments/{id}', params: { id: environment.id } });
+      expect(one.body.openFindings).toBe(1);
+      const list = (query: Record<string, string>) =>
+        send({ method: 'get', template: '/environments', query: { limit: '500', ...query } });
+      const withFindings = await list({ hasFindings: 'true' });
+      expect(withFindings.status).toBe(200);
+      expect(withFindings.body.items.map((e: Json) => [e.id, e.openFindings])).toContainEqual([environment.id, 1]);
+      expect(withFindings.body.items.every((e: Json) => e.openFindings >= 1)).toBe(true);
+      const without = await list({ hasFindings: 'false' });
+      expect(without.body.items.map((e: Json) => e.id)).not.toContain(environment.id);
+
       const get = (query: Record<string, string | string[]>, headers?: Record<string, string>) =>
         send({ method: 'get', template: '/findings', query, headers });
       const open = await get({ entityRef: validRequest.entityRef, state: 'open', severity: 'high' });

@@ -65,6 +65,8 @@ export interface ListEnvironmentsRequest {
   limit?: number;
   /** The `nextCursor` of an earlier page. */
   cursor?: string;
+  /** Only environments with (true) or without (false) an open baseline finding. */
+  hasFindings?: boolean;
 }
 
 /** The filters of `GET /findings`. @public */
