@@ -7,8 +7,13 @@ import {
   createTestProvisioningRole,
   testPostgresConnection,
 } from '@paved/plugin-environments-backend-module-postgres/testUtils';
+import {
+  ObserveRequest,
+  ResourceObservation,
+} from '@paved/plugin-environments-node';
 import { Client, escapeIdentifier } from 'pg';
 import { createTestEnvironments } from '../__testUtils__/createTestEnvironments';
+import { ProviderDouble } from '../__testUtils__/ProviderDouble';
 
 const LINK = '/docs/default/component/platform-guidelines/baselines/#';
 const rule = (id: string, severity: string, params?: object) => ({
@@ -192,3 +197,83 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
     });
   },
 );
+
+/** Observes every resource as there, or (missing) as gone, or (down) not at all. */
+class ObservingDouble extends ProviderDouble {
+  missing = false;
+  down = false;
+
+  async observe(observeRequest: ObserveRequest): Promise<ResourceObservation[]> {
+    if (this.down) throw new Error('connect ECONNREFUSED');
+    return observeRequest.resources.map(r => ({
+      resourceId: r.resource.id,
+      exists: !this.missing,
+      observed: {},
+    }));
+  }
+}
+
+describe('the reconciler, with a provider double', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const credentials = mockCredentials.user();
+
+  it('degrades only for high findings, keeps what it could not observe, and leaves other classes alone', async () => {
+    const provider = new ObservingDouble();
+    const test = await createTestEnvironments({
+      knex: await databases.init('SQLITE_3'),
+      provider,
+      classes: [
+        { name: 'small', tier: 'preview', lifecycle: 'static', baseline: 'small', resources: { double: { target: 'local', monthlyCost: 30 } } },
+        { name: 'plain', tier: 'development', lifecycle: 'static', resources: { double: { target: 'local', monthlyCost: 30 } } },
+      ],
+      baselines: {
+        small: {
+          rules: [
+            rule('environment.cost-budget', 'low', { max: 20 }),
+            rule('resource.exists', 'high'),
+          ],
+        },
+      },
+    });
+    const create = async (name: string, environmentClass: string) => {
+      const created = (await test.environments.create(
+        {
+          name,
+          class: environmentClass,
+          owner: 'group:default/checkout-team',
+          entityRef: 'component:default/checkout-api',
+          resources: [{ type: 'double', name: 'main', spec: {} }],
+        },
+        { credentials },
+      )) as any;
+      return created.environment.id as string;
+    };
+    const small = await create('small', 'small');
+    const plain = await create('plain', 'plain');
+    while (await test.engine.runOnce());
+
+    // Over budget (low): a finding, no notice, still ready.
+    expect(await test.reconciler.run()).toMatchObject({ observed: 2, opened: 1 });
+    expect((await test.environments.get(small, credentials)).status).toBe('ready');
+    expect(test.sent).toEqual([]);
+
+    // Gone (high) in both; only the class with a baseline cares.
+    provider.missing = true;
+    expect(await test.reconciler.run()).toMatchObject({ opened: 1 });
+    expect((await test.environments.get(small, credentials)).status).toBe('degraded');
+    expect((await test.environments.get(plain, credentials)).status).toBe('ready');
+    expect(test.sent).toHaveLength(1);
+
+    // A target that cannot be reached says nothing about its resources: nothing resolves.
+    provider.down = true;
+    expect(await test.reconciler.run()).toMatchObject({ observed: 0, resolved: 0 });
+    expect((await test.environments.get(small, credentials)).status).toBe('degraded');
+
+    provider.down = false;
+    provider.missing = false;
+    expect(await test.reconciler.run()).toMatchObject({ resolved: 1 });
+    const ready = await test.environments.get(small, credentials);
+    expect([ready.status, ready.openFindings]).toEqual(['ready', 1]);
+    expect(test.sent).toHaveLength(1);
+  });
+});

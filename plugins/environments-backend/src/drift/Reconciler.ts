@@ -262,13 +262,15 @@ export class Reconciler {
           before.expected !== row.expected ||
           before.severity !== row.severity
         ) {
-          await findings.db('findings').where({ id: before.id }).update({
+          const changed = {
             observed: row.observed,
             expected: row.expected,
             severity: row.severity,
             message: row.message,
             link: row.link,
-          });
+          };
+          await findings.db('findings').where({ id: before.id }).update(changed);
+          Object.assign(before, changed);
         }
         continue;
       }
@@ -291,7 +293,10 @@ export class Reconciler {
         .whereNull('resolved_at')
         .update({ resolved_at: timestamp });
     }
-    return { opened, resolved: fixed.length, open: [...current.values()] };
+    // Still open: what was seen again, what is new, and what this pass could not look at.
+    const closed = new Set(fixed.map(f => f.id));
+    const open = [...existing.filter(f => !closed.has(f.id)), ...opened];
+    return { opened, resolved: fixed.length, open };
   }
 
   private async updateStatuses(environments: EnvironmentRow[], open: FindingRow[], now: Date) {
