@@ -11,8 +11,7 @@
  * measure the disk rather than the reconciler.
  *
  * Run by hand (not part of npm test; timings vary on shared machines):
- *   PATH=$PWD/.toolchain/node-22.23.3/bin:$PATH node --require ./node_modules/@backstage/cli-node/config/nodeTransform.cjs bench/reconciler.ts [sizes…]
- * (the root script `bench:reconciler` runs the same).
+ *   PATH=$PWD/.toolchain/node-22.23.3/bin:$PATH node .yarn/releases/yarn-4.13.0.cjs bench:reconciler [sizes…]
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
