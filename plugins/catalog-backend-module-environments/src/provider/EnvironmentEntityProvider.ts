@@ -24,6 +24,8 @@ import { environmentEntities, RemovedEntity } from './environmentEntities';
 import { PAVED_ENVIRONMENTS_LOCATION_TYPE } from '../constants';
 
 const PAGE_SIZE = 500;
+/** Entities per transaction while a full read is published. */
+const CHUNK_SIZE = 1000;
 
 const ref = (deferred: DeferredEntity) => stringifyEntityRef(deferred.entity);
 
@@ -97,6 +99,18 @@ export class EnvironmentEntityProvider implements EntityProvider {
       const environments = await this.#readAll();
       const read = Date.now();
       const entities = this.#withoutDuplicates(environments, logger);
+      // New and changed entities go in first, a chunk per transaction: the catalog starts
+      // on the first while the rest are written, and no transaction holds tens of
+      // thousands of rows (on a young catalog database, PostgreSQL then checks each row's
+      // foreign keys with a plan made for an empty table, which grows quadratically).
+      // The full mutation then takes out what is gone and finds the rest unchanged.
+      for (let i = 0; i < entities.length; i += CHUNK_SIZE) {
+        await connection.applyMutation({
+          type: 'delta',
+          added: entities.slice(i, i + CHUNK_SIZE),
+          removed: [],
+        });
+      }
       await connection.applyMutation({ type: 'full', entities });
       logger.info(
         `Read ${environments.length} environments in ${
