@@ -366,7 +366,8 @@ describe.each(
       'ownedBy group:default/checkout-team',
     ]);
 
-    const resource = await entity('resource', 'checkout-api-pr-1-main');
+    // Stitched on its own: it may trail the environment by a processing pass.
+    const resource = await eventually(() => entity('resource', 'checkout-api-pr-1-main'));
     expect(resource).toMatchObject({
       metadata: {
         title: 'main (checkout-api/pr-1)',
