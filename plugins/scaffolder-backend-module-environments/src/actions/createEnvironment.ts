@@ -4,6 +4,7 @@ import {
   EnvironmentsActionOptions,
   plain,
   settleAndOutput,
+  toCreateRequest,
   waitForEntity,
 } from './environmentsApi';
 import { examples } from './createEnvironment.examples';
@@ -67,14 +68,7 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
         options,
         await ctx.getInitiatorCredentials(),
       );
-      const request = {
-        name: input.name,
-        class: input.class,
-        owner: input.owner,
-        entityRef: input.entityRef,
-        ...(input.ttl && { ttl: input.ttl }),
-        resources: (input.resources ?? []).map(r => ({ ...r, spec: r.spec ?? {} })),
-      };
+      const request = toCreateRequest(input);
 
       if (ctx.isDryRun) {
         const plan = await client.createEnvironment(request, { token, dryRun: true });

@@ -48,6 +48,28 @@ export async function callAsInitiator(
 }
 
 /**
+ * The API request an action's create-style input stands for: the scaffolder does not
+ * apply schema defaults, so resources and their specs are filled in here.
+ */
+export function toCreateRequest(input: {
+  name: string;
+  class: string;
+  owner: string;
+  entityRef: string;
+  ttl?: string;
+  resources?: Array<{ type: string; name: string; spec?: Record<string, unknown> }>;
+}) {
+  return {
+    name: input.name,
+    class: input.class,
+    owner: input.owner,
+    entityRef: input.entityRef,
+    ...(input.ttl && { ttl: input.ttl }),
+    resources: (input.resources ?? []).map(r => ({ ...r, spec: r.spec ?? {} })),
+  };
+}
+
+/**
  * Waits until the catalog has the entity, for templates that register a component and
  * then create its environments. Gives up quietly: the environments API then refuses
  * the request with its own message, which names the field.

@@ -1,6 +1,11 @@
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { callAsInitiator, EnvironmentsActionOptions, plain } from './environmentsApi';
+import {
+  callAsInitiator,
+  EnvironmentsActionOptions,
+  plain,
+  toCreateRequest,
+} from './environmentsApi';
 import { examples } from './planEnvironment.examples';
 import { resourceField } from './fields';
 
@@ -53,17 +58,10 @@ export function createPavedEnvironmentPlanAction(options: EnvironmentsActionOpti
         }
       }
       const { client, token } = await callAsInitiator(options, credentials);
-      const plan = await client.createEnvironment(
-        {
-          name: input.name,
-          class: input.class,
-          owner: input.owner,
-          entityRef: input.entityRef,
-          ...(input.ttl && { ttl: input.ttl }),
-          resources: (input.resources ?? []).map(r => ({ ...r, spec: r.spec ?? {} })),
-        },
-        { token, dryRun: true },
-      );
+      const plan = await client.createEnvironment(toCreateRequest(input), {
+        token,
+        dryRun: true,
+      });
       // The entity a template is about to register is expected to be missing.
       const warnings = plan.warnings.filter(
         w => !(input.newEntity && w.field === 'entityRef'),
