@@ -57,14 +57,42 @@ async function destroyLeftovers(request: APIRequestContext) {
     .toBe(0);
 }
 
+/**
+ * Waits until the catalog has processed the example entities: on a fresh clone the portal
+ * can answer before its first ingestion is done, and an entity page loaded then says
+ * "not found" for good.
+ */
+async function catalogHas(request: APIRequestContext, refs: string[]) {
+  const refresh = await request.post('http://localhost:7007/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const token = (await refresh.json()).backstageIdentity.token;
+  for (const ref of refs) {
+    await expect
+      .poll(
+        async () =>
+          (
+            await request.get(`http://localhost:7007/api/catalog/entities/by-name/${ref}`, {
+              headers: { Authorization: `Bearer ${token}` },
+            })
+          ).status(),
+        { timeout: 120_000 },
+      )
+      .toBe(200);
+  }
+}
+
 test('a new user gets a preview environment with a database, uses it, extends it and destroys it', async ({
   page,
   request,
 }) => {
   await destroyLeftovers(request);
+  await catalogHas(request, [`component/default/${COMPONENT}`, 'template/default/paved-ephemeral-environment']);
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
+  // Signing in is asynchronous: navigating before it finishes lands on the sign-in page again.
+  await expect(page.getByRole('table')).toBeVisible();
   await page.goto(`/catalog/default/component/${COMPONENT}`);
 
   // Empty state: it says what to do, and the button opens the template with this
