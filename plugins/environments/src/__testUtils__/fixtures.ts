@@ -1,8 +1,11 @@
 import {
   Environment,
   EnvironmentClassSummary,
+  EnvironmentEntityV1alpha1,
   EnvironmentResource,
+  Finding,
   Operation,
+  Tier,
 } from '@paved/plugin-environments-common';
 
 // Fresh ids in every test: the permission hook caches answers by environment id.
@@ -115,3 +118,73 @@ export const checkoutSystem = {
     { type: 'ownedBy', targetRef: 'group:default/checkout-team' },
   ],
 };
+
+/**
+ * An environment the checkout team declared by hand in checkout-api's catalog-info.yaml,
+ * as the catalog serves it: marked `declared` and related to its component.
+ */
+export function aDeclaredEnvironment(
+  overrides: { name?: string; environmentOf?: string; tier?: Tier } = {},
+): EnvironmentEntityV1alpha1 {
+  const environmentOf =
+    overrides.environmentOf ?? 'component:default/checkout-api';
+  return {
+    apiVersion: 'paved.dev/v1alpha1',
+    kind: 'Environment',
+    metadata: {
+      name: overrides.name ?? 'checkout-api-legacy-qa',
+      namespace: 'default',
+      title: 'legacy-qa',
+      description: 'The QA environment on the old VM cluster',
+      annotations: { 'paved.dev/source': 'declared' },
+      links: [
+        { url: 'https://legacy-qa.checkout.example.com', title: 'legacy-qa' },
+      ],
+    },
+    spec: {
+      environmentOf,
+      owner: 'group:default/checkout-team',
+      tier: overrides.tier ?? 'staging',
+      lifecycle: 'static',
+    },
+    relations: [
+      { type: 'environmentOf', targetRef: environmentOf },
+      { type: 'ownedBy', targetRef: 'group:default/checkout-team' },
+    ],
+  };
+}
+
+/** checkout-api as the catalog serves it once environments exist: related to each. */
+export function checkoutApiWithEnvironments(environmentRefs: string[]) {
+  return {
+    ...checkoutApi,
+    relations: environmentRefs.map(targetRef => ({
+      type: 'hasEnvironment',
+      targetRef,
+    })),
+  };
+}
+
+/**
+ * An open high finding: the `orders` database of `pr-1` allows more connections than
+ * its baseline, detected two hours ago. Pass `environmentId` to tie it to one.
+ */
+export function aFinding(overrides: Partial<Finding> = {}): Finding {
+  return {
+    id: nextId('finding'),
+    environmentId: 'unset',
+    environmentName: 'pr-1',
+    entityRef: 'component:default/checkout-api',
+    resourceId: 'unset',
+    resourceName: 'orders',
+    rule: 'postgres.connection-limit',
+    severity: 'high',
+    field: 'connectionLimit',
+    message: 'The database allows more connections than its class permits',
+    link: '/docs/default/component/platform-guidelines/baselines/#postgres.connection-limit',
+    expected: 'at most 20',
+    observed: '100',
+    detectedAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+    ...overrides,
+  };
+}

@@ -4,8 +4,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   EntityProvider,
+  catalogApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   mockApis,
   renderInTestApp,
@@ -16,8 +18,8 @@ import { FakeEnvironmentsApi } from './fakeEnvironmentsApi';
 
 /**
  * Renders a component of this plugin in a legacy test app with the fake API, a
- * permission API (everything allowed unless told otherwise) and, when given, an
- * entity page's entity.
+ * permission API (everything allowed unless told otherwise), an in-memory catalog
+ * holding `catalogEntities` and, when given, an entity page's entity.
  */
 export function renderWithEnvironments(
   element: ReactElement,
@@ -25,9 +27,11 @@ export function renderWithEnvironments(
     api: FakeEnvironmentsApi;
     entity?: Entity;
     allow?: boolean | ((permissionName: string) => boolean);
+    catalogApi?: ReturnType<typeof catalogApiMock>;
   },
 ) {
   const { api, entity, allow = true } = options;
+  const catalogApi = options.catalogApi ?? catalogApiMock();
   const decide = typeof allow === 'function' ? allow : () => allow;
   const permissionApi = mockApis.permission({
     authorize: request =>
@@ -40,6 +44,7 @@ export function renderWithEnvironments(
       apis={[
         [environmentsApiRef, api],
         [permissionApiRef, permissionApi],
+        [catalogApiRef, catalogApi],
       ]}
     >
       {entity ? (

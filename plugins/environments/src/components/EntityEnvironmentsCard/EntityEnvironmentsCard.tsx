@@ -8,14 +8,30 @@ import Alert from '@material-ui/lab/Alert';
 import { ErrorPanel, InfoCard } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { normalizeEntityRef } from '@paved/plugin-environments-common';
+import {
+  EnvironmentEntityV1alpha1,
+  RELATION_ENVIRONMENT_OF,
+  normalizeEntityRef,
+} from '@paved/plugin-environments-common';
+import { useDeclaredEnvironments } from '../../hooks/useDeclaredEnvironments';
 import { useEnvironments } from '../../hooks/useEnvironments';
 import { environmentEntityRefs } from '../../lib/environmentEntityRefs';
+import { DeclaredEnvironmentCard } from '../DeclaredEnvironmentCard';
 import { EnvironmentCard } from '../EnvironmentCard';
 import { EnvironmentsEmptyState } from '../EnvironmentsEmptyState';
 
 /** More than any entity page should show; the environments page lists the rest. */
 const CARD_LIMIT = 100;
+
+/** The component or system a declared environment belongs to, as the catalog resolved it. */
+function environmentOf(environment: EnvironmentEntityV1alpha1): string {
+  const relation = environment.relations?.find(
+    r => r.type === RELATION_ENVIRONMENT_OF,
+  );
+  return normalizeEntityRef(
+    relation?.targetRef ?? environment.spec.environmentOf,
+  );
+}
 
 /** @public */
 export interface EntityEnvironmentsCardProps {
@@ -26,7 +42,8 @@ export interface EntityEnvironmentsCardProps {
 /**
  * The environments of the page's component, or of a system and its components: one
  * compact card per environment, production first, from one request; live while
- * something is provisioning or being destroyed.
+ * something is provisioning or being destroyed. Environments teams declared by hand in
+ * the catalog follow, marked "declared".
  * @public
  */
 export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
@@ -38,9 +55,16 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
       { entityRef: refs.length === 1 ? refs[0] : refs, limit: CARD_LIMIT },
       { refreshIntervalMs: props.refreshIntervalMs },
     );
+  const declared = useDeclaredEnvironments(
+    entity,
+    refs,
+    environments?.length,
+  );
+  const nothingYet =
+    environments?.length === 0 && declared.environments?.length === 0;
 
   let body;
-  if (loading) {
+  if (loading || (environments?.length === 0 && declared.loading)) {
     body = <LinearProgress aria-label="Loading environments" />;
   } else if (!environments) {
     body = (
@@ -56,7 +80,7 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
         </Box>
       </>
     );
-  } else if (environments.length === 0) {
+  } else if (nothingYet) {
     body = <EnvironmentsEmptyState entity={entity} />;
   } else {
     body = (
@@ -68,6 +92,14 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
             </Alert>
           </Box>
         )}
+        {declared.error && (
+          <Box mb={2}>
+            <Alert severity="warning">
+              Could not load the environments declared in the catalog (
+              {declared.error.message}).
+            </Alert>
+          </Box>
+        )}
         <Grid container spacing={2}>
           {environments.map(environment => (
             <Grid item xs={12} xl={6} key={environment.id}>
@@ -75,6 +107,14 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
                 environment={environment}
                 showEntity={normalizeEntityRef(environment.entityRef) !== self}
                 onChanged={refresh}
+              />
+            </Grid>
+          ))}
+          {declared.environments?.map(environment => (
+            <Grid item xs={12} xl={6} key={environment.metadata.uid ?? environment.metadata.name}>
+              <DeclaredEnvironmentCard
+                environment={environment}
+                showEntity={environmentOf(environment) !== self}
               />
             </Grid>
           ))}

@@ -1,0 +1,1 @@
+export { DeclaredEnvironmentCard } from './DeclaredEnvironmentCard';
