@@ -33,8 +33,11 @@ const none = z.object({}).strict();
 
 /**
  * The rules a baseline can hold, by id, each with the parameters it takes. The ids are the
- * anchors of the guideline page (docs/baselines/index.md), so every finding and refusal
- * links to the section that explains it.
+ * anchors of the guideline pages: docs/baselines/index.md explains each rule in general, and
+ * each baseline's page (docs/baselines/<name>.md, generated from app-config.yaml by
+ * `yarn docs:baselines`) has its values, so every finding and refusal links to the section
+ * that explains it. A new id needs a section in index.md and a description in
+ * scripts/baseline-docs.js.
  */
 export const RULE_PARAMS = {
   'postgres.connection-limit': z

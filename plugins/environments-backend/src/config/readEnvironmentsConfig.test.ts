@@ -13,6 +13,22 @@ const rule = (id: string, severity = 'blocking', params?: object) => ({
   ...(params && { params }),
 });
 const root = path.resolve(__dirname, '../../../..');
+const GUIDELINES = '/docs/default/component/platform-guidelines/';
+
+/**
+ * The markdown file a TechDocs link to the guidelines opens (mkdocs directory URLs):
+ * `baselines/production/#…` is docs/baselines/production.md, `baselines/#…` is
+ * docs/baselines/index.md.
+ */
+function pageOf(link: string): string {
+  expect(link.startsWith(GUIDELINES)).toBe(true);
+  const dir = link.slice(GUIDELINES.length).split('#')[0].replace(/\/$/, '');
+  const file = [`docs/${dir}.md`, `docs/${dir}/index.md`]
+    .map(candidate => path.join(root, candidate))
+    .find(candidate => fs.existsSync(candidate));
+  if (!file) throw new Error(`${link} names no page of docs/`);
+  return file;
+}
 
 const preview = {
   name: 'preview',
@@ -191,15 +207,31 @@ describe('readEnvironmentsConfig', () => {
           classes: own.environments.classes,
         };
         const config = read(environments.classes, { baselines: environments.baselines });
-        const page = fs.readFileSync(path.join(root, 'docs/baselines/index.md'), 'utf8');
+        // A baseline's own rules link to their sections on its page (docs/baselines/<name>.md);
+        // the rules it inherits keep the link of the baseline that sets them.
+        for (const [name, baseline] of Object.entries<any>(environments.baselines)) {
+          for (const ownRule of baseline.rules ?? []) {
+            expect(ownRule.link).toBe(`${GUIDELINES}baselines/${name}/#${ownRule.id}`);
+          }
+        }
         for (const environmentClass of config.classes.values()) {
           expect(environmentClass.baseline.name).toBe(environmentClass.name);
           const limit = environmentClass.baseline.rules.get('postgres.connection-limit');
           expect(limit?.severity).toBe('blocking');
           for (const baselineRule of environmentClass.baseline.rules.values()) {
-            expect(baselineRule.link).toBe(`${LINK}${baselineRule.id}`);
+            const page = fs.readFileSync(pageOf(baselineRule.link), 'utf8');
             expect(page).toContain(`{#${baselineRule.id}}`);
           }
+          // The baseline's page (written by scripts/baseline-docs.js) has the rules the
+          // backend resolves, in its order, with their severities.
+          const page = fs.readFileSync(
+            path.join(root, 'docs/baselines', `${environmentClass.baseline.name}.md`),
+            'utf8',
+          );
+          const rows = [...page.matchAll(/^\| \[([^\]]+)\]\(#[^)]+\) \| (\w+) \|/gm)];
+          expect(rows.map(([, id, severity]) => `${id} ${severity}`)).toEqual(
+            [...environmentClass.baseline.rules.values()].map(r => `${r.id} ${r.severity}`),
+          );
         }
       },
     );
