@@ -3,7 +3,9 @@ import {
   Environment,
   EnvironmentClassSummary,
   EnvironmentsApi,
+  Finding,
   ListEnvironmentsRequest,
+  ListFindingsRequest,
   normalizeEntityRef,
   parseDuration,
 } from '@paved/plugin-environments-common';
@@ -41,29 +43,48 @@ export async function responseError(
   return error;
 }
 
-function matches(environment: Environment, request: ListEnvironmentsRequest) {
+function matches(
+  item: { entityRef: string },
+  request: { entityRef?: string | string[] },
+) {
   if (request.entityRef === undefined) {
     return true;
   }
   const refs = ([] as string[])
     .concat(request.entityRef)
     .map(normalizeEntityRef);
-  return refs.includes(normalizeEntityRef(environment.entityRef));
+  return refs.includes(normalizeEntityRef(item.entityRef));
+}
+
+/** Newest first, as the server answers. */
+function newestFirst(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
 }
 
 export function fakeEnvironmentsApi(
   options: {
     environments?: Environment[];
     classes?: EnvironmentClassSummary[];
+    /** Open and resolved, of any of the environments (`environmentId`). */
+    findings?: Finding[];
   } = {},
 ): FakeEnvironmentsApi {
   let environments = [...(options.environments ?? [])];
+  const findings = [...(options.findings ?? [])];
   const find = (id: string) => {
     const environment = environments.find(e => e.id === id);
     if (!environment) {
       throw new Error(`No environment with id ${id}`);
     }
     return environment;
+  };
+  // Like the server, the open count follows the findings, when the test gives some.
+  const counted = (environment: Environment): Environment => {
+    if (!options.findings) return environment;
+    const open = findings.filter(
+      f => f.environmentId === environment.id && !f.resolvedAt,
+    ).length;
+    return { ...environment, openFindings: open || undefined };
   };
   const update = (id: string, patch: Partial<Environment>) => {
     const updated = { ...find(id), ...patch };
@@ -83,12 +104,18 @@ export function fakeEnvironmentsApi(
       environments = [...next];
     },
     listEnvironments: jest.fn(async (request: ListEnvironmentsRequest = {}) => {
-      const items = environments.filter(
-        e => e.status !== 'destroyed' && matches(e, request),
-      );
+      const items = environments
+        .filter(
+          e =>
+            e.status !== 'destroyed' &&
+            matches(e, request) &&
+            (request.hasFindings === undefined ||
+              (counted(e).openFindings !== undefined) === request.hasFindings),
+        )
+        .map(counted);
       return { items, totalItems: items.length };
     }),
-    getEnvironment: jest.fn(async (id: string) => find(id)),
+    getEnvironment: jest.fn(async (id: string) => counted(find(id))),
     getOperations: jest.fn(async () => []),
     createEnvironment: jest.fn(async () => {
       throw new Error('not used by the front end');
@@ -117,6 +144,20 @@ export function fakeEnvironmentsApi(
       connectionString: `postgresql://owner:s3cret-${resourceId}@localhost:5433/main`,
     })),
     listClasses: jest.fn(async () => options.classes ?? [PREVIEW_CLASS]),
+    getFindings: jest.fn(async (id: string) =>
+      newestFirst(findings.filter(f => f.environmentId === find(id).id)),
+    ),
+    listFindings: jest.fn(async (request: ListFindingsRequest = {}) =>
+      newestFirst(
+        findings.filter(
+          f =>
+            matches(f, request) &&
+            (!request.severity || f.severity === request.severity) &&
+            (!request.state ||
+              (request.state === 'open') === (f.resolvedAt === undefined)),
+        ),
+      ),
+    ),
   };
   return api as unknown as FakeEnvironmentsApi;
 }

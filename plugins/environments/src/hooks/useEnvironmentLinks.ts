@@ -5,7 +5,11 @@ import {
   scaffolderTaskRouteRef,
   viewTechDocRouteRef,
 } from '../routes';
-import { GUIDELINES_ENTITY } from '../lib/guidelines';
+import {
+  DEFAULT_GUIDELINES_ROOT,
+  GUIDELINES_ENTITY,
+  guidelinePageOf,
+} from '../lib/guidelines';
 
 /**
  * Where the card links to: the guidelines in TechDocs, a template, a scaffolder task.
@@ -19,16 +23,25 @@ export function useEnvironmentLinks() {
 
   const guidelinesRoot = useMemo(
     () =>
-      (
-        docRoute?.(GUIDELINES_ENTITY) ??
-        `/docs/${GUIDELINES_ENTITY.namespace}/${GUIDELINES_ENTITY.kind}/${GUIDELINES_ENTITY.name}`
-      ).replace(/\/$/, ''),
+      (docRoute?.(GUIDELINES_ENTITY) ?? DEFAULT_GUIDELINES_ROOT).replace(
+        /\/$/,
+        '',
+      ),
     [docRoute],
   );
 
   const guideline = useCallback(
     (page: string) => `${guidelinesRoot}/${page}`,
     [guidelinesRoot],
+  );
+
+  // A finding's link is a full portal path; re-rooted like ours when it is a guideline page.
+  const backendGuideline = useCallback(
+    (link: string) => {
+      const page = guidelinePageOf(link);
+      return page === undefined ? link : guideline(page);
+    },
+    [guideline],
   );
 
   const template = useCallback(
@@ -49,5 +62,5 @@ export function useEnvironmentLinks() {
     [taskRoute],
   );
 
-  return { guideline, template, task };
+  return { guideline, backendGuideline, template, task };
 }

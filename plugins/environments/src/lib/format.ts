@@ -36,3 +36,8 @@ export function formatMonthlyCost(cost: MonthlyCost): string {
 export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString();
 }
+
+/** `3h 5m ago`: how long ago something was seen, in the units of a countdown. */
+export function formatTimeAgo(iso: string, now: number): string {
+  return `${formatTimeLeft(Math.max(0, now - Date.parse(iso)))} ago`;
+}

@@ -10,6 +10,19 @@ export const GUIDELINES_ENTITY = {
   name: 'platform-guidelines',
 };
 
+/** Where TechDocs shows the guidelines unless the app mounts it elsewhere. */
+export const DEFAULT_GUIDELINES_ROOT = `/docs/${GUIDELINES_ENTITY.namespace}/${GUIDELINES_ENTITY.kind}/${GUIDELINES_ENTITY.name}`;
+
+/**
+ * A link the backend sends (a finding's, from its baseline config) as a page of the
+ * guidelines, so it can follow where the app mounts TechDocs like the other links;
+ * undefined when it points anywhere else.
+ */
+export function guidelinePageOf(link: string): string | undefined {
+  const prefix = `${DEFAULT_GUIDELINES_ROOT}/`;
+  return link.startsWith(prefix) ? link.slice(prefix.length) : undefined;
+}
+
 /** Pages and anchors of the guidelines, relative to the site's root. */
 export const guidelinePages = {
   tier: (tier: Tier) => `environments/tiers/#${tier}`,
@@ -25,5 +38,7 @@ export const guidelinePages = {
   connectionString: 'databases/#connection-string',
   cost: 'cost/#estimate',
   permissions: 'ownership/#permissions',
+  baselines: 'baselines/#what-a-baseline-is',
   ephemeralTemplate: 'golden-paths/#paved-ephemeral-environment',
+  goldenPaths: 'golden-paths/',
 } as const;

@@ -7,6 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Environment } from '@paved/plugin-environments-common';
 import { useEnvironmentPermissions } from '../../hooks/useEnvironmentPermissions';
+import { BaselineConformance } from '../BaselineConformance';
 import { EnvironmentActions } from '../EnvironmentActions';
 import { EnvironmentFacts } from '../EnvironmentFacts';
 import { EnvironmentStatus } from '../EnvironmentStatus';
@@ -34,7 +35,8 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * One environment, compact: name and tier, owner, status and why, time left,
- * resources with their outputs, cost and links, and what the user may do to it.
+ * whether it meets its baseline, resources with their outputs, cost and links, and
+ * what the user may do to it.
  * `showEntity` names the component it belongs to, for a system's page.
  */
 export const EnvironmentCard = (props: {
@@ -87,6 +89,7 @@ export const EnvironmentCard = (props: {
         {environment.expiresAt && (
           <TimeLeft expiresAt={environment.expiresAt} />
         )}
+        <BaselineConformance environment={environment} />
         <Divider />
         <ResourceList
           environmentName={environment.name}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import Button from '@material-ui/core/Button';
+import { makeStyles } from '@material-ui/core/styles';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import WarningIcon from '@material-ui/icons/Warning';
+import { Environment } from '@paved/plugin-environments-common';
+import { useFindings } from '../../hooks/useFindings';
+import {
+  describeOpenCount,
+  describeSeverities,
+  highestSeverity,
+  isCheckedAgainstBaseline,
+  isOpen,
+} from '../../lib/findings';
+import { FindingsDialog } from '../FindingsDialog';
+import { SeverityIcon } from '../FindingsList';
+
+const useStyles = makeStyles(theme => ({
+  // A line of the card that happens to be clickable, not a call to action.
+  button: {
+    alignSelf: 'flex-start',
+    textTransform: 'none',
+    padding: theme.spacing(0, 0.5),
+    marginLeft: theme.spacing(-0.5),
+  },
+  conformant: { color: theme.palette.success.main },
+  unknown: { color: theme.palette.warning.main },
+}));
+
+/**
+ * Whether the environment meets its class's baseline: "conformant", or how many
+ * findings are open and how serious they are. Opens the findings dialog.
+ *
+ * The environment carries only the open count, so the severities come from its
+ * findings, loaded when some are open (one request, reused by the dialog); a
+ * conformant environment loads them only when the dialog opens.
+ */
+export const BaselineConformance = (props: { environment: Environment }) => {
+  const { environment } = props;
+  const classes = useStyles();
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const openCount = environment.openFindings ?? 0;
+  const state = useFindings(environment.id, {
+    enabled: openCount > 0 || dialogOpen,
+    refreshKey: openCount,
+  });
+
+  if (openCount === 0 && !isCheckedAgainstBaseline(environment)) {
+    // Not live yet or any more: nothing is checked, so there is nothing to say.
+    return null;
+  }
+
+  const open = state.findings?.filter(isOpen) ?? [];
+  const highest = highestSeverity(open);
+  let summary = 'conformant';
+  let icon = (
+    <CheckCircleIcon
+      fontSize="small"
+      className={classes.conformant}
+      aria-hidden
+    />
+  );
+  if (openCount > 0) {
+    summary = describeOpenCount(openCount);
+    const severities = describeSeverities(open);
+    if (severities) summary += ` (${severities})`;
+    icon = highest ? (
+      <SeverityIcon severity={highest} />
+    ) : (
+      <WarningIcon fontSize="small" className={classes.unknown} aria-hidden />
+    );
+  }
+
+  return (
+    <>
+      <Button
+        size="small"
+        className={classes.button}
+        startIcon={icon}
+        onClick={() => setDialogOpen(true)}
+        aria-label={`Baseline findings of ${environment.name}: ${summary}`}
+        aria-haspopup="dialog"
+      >
+        Baseline: {summary}
+      </Button>
+      {dialogOpen && (
+        <FindingsDialog
+          environmentName={environment.name}
+          state={state}
+          onClose={() => setDialogOpen(false)}
+        />
+      )}
+    </>
+  );
+};

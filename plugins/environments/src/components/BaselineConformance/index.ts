@@ -1,0 +1,1 @@
+export { BaselineConformance } from './BaselineConformance';

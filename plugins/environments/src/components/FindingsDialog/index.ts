@@ -1,0 +1,1 @@
+export { FindingsDialog } from './FindingsDialog';

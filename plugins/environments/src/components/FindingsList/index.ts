@@ -1,0 +1,2 @@
+export { FindingsList } from './FindingsList';
+export { SeverityIcon } from './SeverityIcon';
