@@ -92,8 +92,8 @@ function resolveBaselines(raw) {
 
 const code = value => `\`${String(value)}\``;
 const sentence = text => (/[.!?]$/.test(text) ? text : `${text}.`);
-const list = items =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+const list = (items, and = 'and') =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 const title = name => name.charAt(0).toUpperCase() + name.slice(1);
 
 /**
@@ -153,7 +153,7 @@ function driftText(ruleId, classes, restorable) {
   if (!classes.length) return 'No class uses this baseline itself, so none of its environments can drift from it.';
   const kinds = classes.map(c => driftOf(ruleId, c, restorable));
   if (kinds.every(kind => kind === kinds[0])) return DRIFT[kinds[0]];
-  return classes.map((c, i) => `In class ${c.name}: ${DRIFT[kinds[i]]}`).join('\n    ');
+  return classes.map((c, i) => `In class ${c.name}: ${DRIFT[kinds[i]]}`).join('\n:   ');
 }
 
 /** The short form of a drift line, for the summary table. */
@@ -179,7 +179,7 @@ function page(name, { config, resolved, restorable }) {
   const out = [GENERATED, '', `# ${title(name)} baseline`, ''];
 
   out.push(
-    `The rules every environment of the ${list(classes.map(c => `**${c.name}**`)) || `**${name}**`} class, and every resource in it, must meet.`,
+    `The rules every environment of the ${list(classes.map(c => `**${c.name}**`)) || `**${name}**`} ${classes.length > 1 ? 'classes' : 'class'}, and every resource in it, must meet.`,
     'What a baseline is, and what each rule checks in general: [Baselines](index.md).',
     '',
   );
@@ -217,11 +217,14 @@ function page(name, { config, resolved, restorable }) {
   } else {
     for (const c of classes) {
       const restored = [...rules.keys()].filter(id => driftOf(id, c, restorable) === 'restored');
-      out.push(
-        c.drift === 'restore'
-          ? `:   Restored for ${list(restored.map(code))}: the platform provisions the resource again. Drift from the other rules is reported.`
-          : ':   Reported, as a finding on the environment\'s card. Nothing is changed for you.',
-      );
+      const who = classes.length > 1 ? `In class ${c.name}: ` : '';
+      if (c.drift !== 'restore') {
+        out.push(`:   ${who}Reported, as a finding on the environment's card. Nothing is changed for you.`);
+      } else if (restored.length) {
+        out.push(`:   ${who}Restored for ${list(restored.map(code))}: the platform provisions the resource again. Drift from the other rules is reported.`);
+      } else {
+        out.push(`:   ${who}Reported: the class restores drift, but none of these rules can be restored.`);
+      }
     }
   }
   out.push('');
@@ -248,8 +251,9 @@ function page(name, { config, resolved, restorable }) {
       } else if (parentRule) {
         const was = expected(parentRule, context).replace(/\.$/, '');
         origin = `Set by this baseline, replacing ${own.extends}'s: ${was.charAt(0).toLowerCase()}${was.slice(1)}, ${parentRule.severity}.`;
+      } else {
+        origin = `Set by this baseline; ${own.extends} does not have it.`;
       }
-      else origin = `Set by this baseline; ${own.extends} does not have it.`;
       out.push('Where it comes from', `:   ${origin}`, '');
     }
     const inheritors = children.filter(child => resolved.get(child).get(rule.id) === rule);
@@ -289,8 +293,8 @@ function linkTargets(index, { config, resolved }) {
       const rules = resolved.get(child);
       return config.baselines[child].extends === name && [...resolved.get(name).values()].some(r => rules.get(r.id) === r);
     });
-    const where = classes.length ? `on ${list(classes.map(c => `a ${c}`))} environment` : 'of this baseline';
-    const also = inheritors.length ? `, and on ${list(inheritors.map(c => `a ${c}`))} environment for the rules it inherits` : '';
+    const where = classes.length ? `on ${list(classes.map(c => `a ${c}`), 'or')} environment` : 'of this baseline';
+    const also = inheritors.length ? `, and on ${list(inheritors.map(c => `a ${c}`), 'or')} environment for the rules it inherits` : '';
     return `| [${title(name)} baseline](${file}) | ${anchors} | findings and refusals naming the rule ${where}${also} |`;
   });
   kept.splice(at + 1, 0, ...rows);
@@ -302,8 +306,7 @@ function linkTargets(index, { config, resolved }) {
  * docs/index.md with their rows in its "Link targets" table.
  * @returns {Map<string, string>}
  */
-function generate() {
-  const config = readConfig();
+function generate(config = readConfig()) {
   const degrading = reconcilerSet('DEGRADING');
   if ([...degrading].sort().join() !== 'blocking,high') {
     throw new Error(
