@@ -13,5 +13,6 @@ export {
 export { startTestPostgres, type TestPostgres } from './startTestPostgres';
 export {
   createTestProvisioningRole,
+  queryAsTestAdmin,
   testPostgresConnection,
 } from './provisioningRole';

@@ -26,6 +26,28 @@ export function testPostgresConnection(): PostgresConnectionConfig {
 }
 
 /**
+ * Runs one statement as the test run's superuser, on a connection of its own, as someone
+ * with psql would behind the portal's back: in the server's default database, or in the
+ * given one (extensions, for one, live per database).
+ * @public
+ */
+export async function queryAsTestAdmin(
+  sql: string,
+  options?: { database?: string },
+): Promise<Array<Record<string, unknown>>> {
+  const client = new Client({
+    ...testPostgresConnection(),
+    ...(options?.database && { database: options.database }),
+  });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * A role made the way the README tells platform teams to (LOGIN CREATEDB CREATEROLE, not a
  * superuser), on the test run's server, so tests provision with the privileges production
  * has.
