@@ -24,8 +24,13 @@ import { JsonObject } from '@backstage/types';
 // The real environments backend, not a double: the catalog reads what it serves.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import environmentsPlugin from '@paved/plugin-environments-backend';
-import postgresModule from '@paved/plugin-environments-backend-module-postgres';
-import { createTestProvisioningRole } from '@paved/plugin-environments-backend-module-postgres/testUtils';
+import postgresModule, {
+  physicalNames,
+} from '@paved/plugin-environments-backend-module-postgres';
+import {
+  createTestProvisioningRole,
+  queryAsTestAdmin,
+} from '@paved/plugin-environments-backend-module-postgres/testUtils';
 import request from 'supertest';
 import yaml from 'yaml';
 import catalogModule from '.';
@@ -38,6 +43,7 @@ import catalogModule from '.';
  */
 
 const REFRESH_TASK = 'paved-environments:refresh';
+const RECONCILER_TASK = 'environments-reconciler';
 
 const org = [
   {
@@ -192,12 +198,25 @@ describe.each(
                   tier: 'preview',
                   lifecycle: 'ephemeral',
                   ttl: { default: '24h', max: '7d' },
+                  baseline: 'preview',
                   resources: {
                     'postgres-database': { target: 'shared', monthlyCost: 4 },
                   },
                 },
                 { name: 'staging', tier: 'staging', lifecycle: 'static' },
               ],
+              baselines: {
+                preview: {
+                  rules: [
+                    {
+                      id: 'resource.exists',
+                      severity: 'high',
+                      message: 'Every resource of the environment exists',
+                      link: '/docs/default/component/platform-guidelines/baselines/#resource.exists',
+                    },
+                  ],
+                },
+              },
               providers: {
                 postgres: {
                   targets: { shared: { ...role.connection } as JsonObject },
@@ -464,6 +483,44 @@ describe.each(
         .map((e: { name: string }) => `checkout-api-${e.name}-main`)
         .sort(),
     );
+  });
+
+  it('shows an environment turning degraded, and its new expiry, from events alone', async () => {
+    const created = await createEnvironment('pr-5');
+    await eventually(async () => {
+      expect((await entity('environment', 'checkout-api-pr-5')).spec?.status).toBe('ready');
+    });
+
+    // Its database dropped behind the provider's back; the reconciler's next pass sees it.
+    // The full read is not triggered here: only the events bring the changes.
+    const { database } = physicalNames({
+      id: created.resources[0].id,
+      name: 'main',
+      environmentName: 'pr-5',
+      entityRef: 'component:default/checkout-api',
+    });
+    await queryAsTestAdmin(`DROP DATABASE "${database}" WITH (FORCE)`);
+    await scheduler.triggerTask(RECONCILER_TASK);
+    const degraded = await eventually(async () => {
+      const e = await entity('environment', 'checkout-api-pr-5');
+      expect(e.spec?.status).toBe('degraded');
+      return e;
+    });
+    expect(degraded.spec).toMatchObject({
+      statusReason: 'Baseline: 1 finding (resource.exists)',
+      expiresAt: created.expiresAt,
+    });
+
+    const extended = await api
+      .post(`/api/environments/environments/${created.id}/extend`)
+      .send({ ttl: '3d' });
+    expect(extended.status).toBe(200);
+    const expiresAt: string = extended.body.environment.expiresAt;
+    expect(Date.parse(expiresAt)).toBeGreaterThan(Date.parse(created.expiresAt));
+    await eventually(async () => {
+      const e = await entity('environment', 'checkout-api-pr-5');
+      expect(e.spec).toMatchObject({ status: 'degraded', expiresAt });
+    });
   });
 
   it('lets search find environments by name', async () => {

@@ -104,6 +104,7 @@ export const environmentsPlugin = createBackendPlugin({
           ),
           auditor: deps.auditor,
           onOperationQueued: () => engine.wake(),
+          onEnvironmentChange: events.environmentChanged,
         });
 
         const reaper = new TtlReaper({
@@ -134,6 +135,7 @@ export const environmentsPlugin = createBackendPlugin({
           notifications: deps.notifications,
           logger: deps.logger.child({ component: 'reconciler' }),
           onOperationQueued: () => engine.wake(),
+          onEnvironmentChange: events.environmentChanged,
         });
         await deps.scheduler.scheduleTask({
           id: 'environments-reconciler',

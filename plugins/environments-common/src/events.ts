@@ -2,7 +2,7 @@ import { EnvironmentStatus, OperationState, OperationType } from './types';
 
 /**
  * The events-service topic the environments backend publishes on whenever an environment
- * changes: created, its status moved, destroyed.
+ * changes: created, its status or expiry moved, resources added, destroyed.
  * @public
  */
 export const ENVIRONMENTS_EVENTS_TOPIC = 'paved.environments';
@@ -19,6 +19,12 @@ export interface EnvironmentChangedEvent {
   entityRef: string;
   name: string;
   status: EnvironmentStatus;
-  /** The operation whose start or end this is. */
-  operation: { id: string; type: OperationType; state: OperationState };
+  /** When it expires (ephemeral environments), as it stands now. */
+  expiresAt?: string;
+  /**
+   * The operation that made the change: the one queued, claimed or done, or the recorded
+   * `extend`. Absent when no operation did, e.g. the reconciler degrading the environment
+   * over a baseline finding or making it ready again once the finding is resolved.
+   */
+  operation?: { id: string; type: OperationType; state: OperationState };
 }

@@ -37,8 +37,10 @@ const ref = (deferred: DeferredEntity) => stringifyEntityRef(deferred.entity);
  *   it published before (a full mutation): destroyed environments leave with their
  *   resources, and whatever an event missed is repaired.
  * - Between runs, an event on `paved.environments` (the environments backend publishes one
- *   when an operation starts or ends) makes it read that one environment again and apply
- *   the difference (a delta mutation), so a change shows in the catalog within seconds.
+ *   whenever an environment changes, with or without an operation) makes it read that one
+ *   environment again and apply the difference (a delta mutation), so a change shows in
+ *   the catalog within seconds. Only the event's `environmentId` is needed (its
+ *   `entityRef` and `name` too, to remove an environment the API no longer knows).
  *
  * Deltas are applied one at a time, in the order the events came, each with what the API
  * says at that moment; environments that change while a full read is under way are read

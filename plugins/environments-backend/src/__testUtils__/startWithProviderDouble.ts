@@ -26,6 +26,8 @@ export async function startWithProviderDouble(options: {
   /** `environments.baselines`, for classes that name one. */
   baselines?: object;
   provider?: ProviderDouble;
+  /** More configuration, next to `environments` (e.g. `events`). */
+  config?: object;
   features?: Parameters<typeof startTestBackend>[0]['features'];
 }): Promise<{ server: Server; provider: ProviderDouble }> {
   const provider = options.provider ?? new ProviderDouble();
@@ -47,6 +49,7 @@ export async function startWithProviderDouble(options: {
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({
         data: {
+          ...(options.config as any),
           environments: {
             classes: options.classes as any,
             baselines: (options.baselines ?? {}) as any,

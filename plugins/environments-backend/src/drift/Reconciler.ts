@@ -65,6 +65,12 @@ export class Reconciler {
       notifications: NotificationService;
       logger: LoggerService;
       onOperationQueued: () => void;
+      /**
+       * Told when a pass changed an environment's status: degraded by a finding, ready
+       * again, or provisioning under a restore (with the operation it queued). Must
+       * return at once.
+       */
+      onEnvironmentChange?: (environmentId: string, operationId?: string) => void;
       batchSize?: number;
     },
   ) {
@@ -314,14 +320,16 @@ export class Reconciler {
       if (rules) {
         const reason = `Baseline: ${rules.length} ${rules.length === 1 ? 'finding' : 'findings'} (${[...new Set(rules)].join(', ')})`;
         if (environment.status === 'degraded' && environment.status_reason === reason) continue;
-        await this.deps.store.db('environments')
+        const updated = await this.deps.store.db('environments')
           .where({ id: environment.id })
           .whereIn('status', ['ready', 'degraded'])
           .update({ status: 'degraded', status_reason: reason, updated_at: timestamp });
+        if (updated) this.deps.onEnvironmentChange?.(environment.id);
       } else if (environment.status === 'degraded') {
-        await this.deps.store.db('environments')
+        const updated = await this.deps.store.db('environments')
           .where({ id: environment.id, status: 'degraded' })
           .update({ status: 'ready', status_reason: null, updated_at: timestamp });
+        if (updated) this.deps.onEnvironmentChange?.(environment.id);
       }
     }
   }
@@ -342,6 +350,7 @@ export class Reconciler {
     const timestamp = toTimestamp(now);
     let count = 0;
     for (const [environmentId, resourceIds] of drifted) {
+      const operationId = crypto.randomUUID();
       const queued = await this.deps.store.transaction(async tx => {
         const busy = await tx('operations')
           .where({ environment_id: environmentId })
@@ -361,7 +370,7 @@ export class Reconciler {
           .whereIn('id', [...resourceIds])
           .update({ status: 'pending', status_reason: 'Drifted; restoring', updated_at: timestamp });
         await tx('operations').insert({
-          id: crypto.randomUUID(),
+          id: operationId,
           environment_id: environmentId,
           type: 'update',
           state: 'queued',
@@ -371,7 +380,9 @@ export class Reconciler {
         });
         return true;
       });
-      if (queued) count += 1;
+      if (!queued) continue;
+      count += 1;
+      this.deps.onEnvironmentChange?.(environmentId, operationId);
     }
     if (count) this.deps.onOperationQueued();
     return count;

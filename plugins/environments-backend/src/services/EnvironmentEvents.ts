@@ -4,19 +4,27 @@ import {
   EnvironmentChangedEvent,
   ENVIRONMENTS_EVENTS_TOPIC,
   EnvironmentStatus,
-  OperationType,
 } from '@paved/plugin-environments-common';
-import { EnvironmentsStore, OperationRow } from '../database/EnvironmentsStore';
+import { EnvironmentsStore, iso, OperationRow } from '../database/EnvironmentsStore';
 
 /**
- * Tells the rest of Backstage, through the events service, that an environment changed:
- * every status change goes through an operation, so the operations engine reports when it
- * claims one (a new environment starts provisioning, a destroy starts) and when it is done
- * with it (ready, failed, retrying, destroyed). The catalog module turns these into entity
- * updates within seconds.
+ * Tells the rest of Backstage, through the events service, that an environment changed,
+ * whatever changed it:
  *
- * Publishing never holds up or fails the operation: a lost event is repaired by the
- * catalog module's scheduled full read.
+ * - the operations engine, when it claims an operation and when it is done with it
+ *   (ready, failed, retrying, destroyed): {@link EnvironmentEvents.operationChanged};
+ * - the service, when it queues an operation (create, add resources, destroy, retry: the
+ *   status moves before any worker claims it) or records an `extend` (the expiry moves and
+ *   no worker ever claims it);
+ * - the reconciler, when a baseline finding degrades an environment, when it is ready
+ *   again, and when it queues a restore: {@link EnvironmentEvents.environmentChanged}.
+ *
+ * The catalog module turns these into entity updates within seconds. Each event carries
+ * the environment as it is when the event is built, so a late event never brings back an
+ * older picture than the one before it.
+ *
+ * Publishing never holds up or fails the change: a lost event is repaired by the catalog
+ * module's scheduled full read.
  */
 export class EnvironmentEvents {
   constructor(
@@ -29,31 +37,42 @@ export class EnvironmentEvents {
 
   /** The operations engine's hook; returns at once. */
   operationChanged = (operation: OperationRow): void => {
-    this.publish(operation).catch(error =>
+    this.environmentChanged(operation.environment_id, operation.id);
+  };
+
+  /**
+   * An environment changed, by the given operation or by none (the reconciler's status
+   * changes); returns at once.
+   */
+  environmentChanged = (environmentId: string, operationId?: string): void => {
+    this.publish(environmentId, operationId).catch(error =>
       this.options.logger.warn(
-        `Could not publish the change of environment ${operation.environment_id}`,
+        `Could not publish the change of environment ${environmentId}`,
         error,
       ),
     );
   };
 
-  private async publish(changed: OperationRow): Promise<void> {
+  private async publish(
+    environmentId: string,
+    operationId: string | undefined,
+  ): Promise<void> {
     const { store, events } = this.options;
     const [environment, operation] = await Promise.all([
-      store.getEnvironmentRow(changed.environment_id),
-      store.getOperation(changed.id),
+      store.getEnvironmentRow(environmentId),
+      operationId ? store.getOperation(operationId) : undefined,
     ]);
-    if (!environment || !operation) return;
+    if (!environment) return;
+    const expiresAt = iso(environment.expires_at);
     const eventPayload: EnvironmentChangedEvent = {
       environmentId: environment.id,
       entityRef: environment.entity_ref,
       name: environment.name,
       status: environment.status as EnvironmentStatus,
-      operation: {
-        id: operation.id,
-        type: operation.type as OperationType,
-        state: operation.state,
-      },
+      ...(expiresAt && { expiresAt }),
+      ...(operation && {
+        operation: { id: operation.id, type: operation.type, state: operation.state },
+      }),
     };
     await events.publish({ topic: ENVIRONMENTS_EVENTS_TOPIC, eventPayload });
   }

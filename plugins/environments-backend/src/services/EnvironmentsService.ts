@@ -84,6 +84,11 @@ interface Deps {
   auditor: AuditorService;
   /** Tells the local operations engine there is work, so it need not wait for its poll. */
   onOperationQueued: () => void;
+  /**
+   * Told after a write changed an environment (its status, expiry or resources) and the
+   * operation that records it, so the change can be published. Must return at once.
+   */
+  onEnvironmentChange?: (environmentId: string, operationId: string) => void;
 }
 
 /**
@@ -247,7 +252,7 @@ export class EnvironmentsService {
     await auditorEvent.success({ meta: { environmentId, operationId } });
     // The answer describes what was queued; read it before the engine starts on it.
     const response = await this.response(environmentId, operationId, broken);
-    this.deps.onOperationQueued();
+    this.queued(environmentId, operationId);
     return response;
   }
 
@@ -384,7 +389,7 @@ export class EnvironmentsService {
     }
     await auditorEvent.success({ meta: { operationId } });
     const response = await this.response(id, operationId, broken);
-    this.deps.onOperationQueued();
+    this.queued(id, operationId);
     return response;
   }
 
@@ -437,6 +442,8 @@ export class EnvironmentsService {
       });
     });
     await auditorEvent.success();
+    // No worker ever claims it: the new expiry is published from here.
+    this.deps.onEnvironmentChange?.(id, operationId);
     return this.response(id, operationId);
   }
 
@@ -486,7 +493,7 @@ export class EnvironmentsService {
     });
     await auditorEvent.success({ meta: { operationId } });
     const response = await this.response(id, operationId);
-    this.deps.onOperationQueued();
+    this.queued(id, operationId);
     return response;
   }
 
@@ -549,7 +556,7 @@ export class EnvironmentsService {
     }
     await auditorEvent.success({ meta: { operationId } });
     const response = await this.response(id, operationId);
-    this.deps.onOperationQueued();
+    this.queued(id, operationId);
     return response;
   }
 
@@ -611,6 +618,15 @@ export class EnvironmentsService {
       await auditorEvent.fail({ error: error as Error });
       throw error;
     }
+  }
+
+  /**
+   * A write queued an operation and moved the environment's status: publish that now,
+   * since the engine may be busy with other work before it claims this one.
+   */
+  private queued(environmentId: string, operationId: string) {
+    this.deps.onEnvironmentChange?.(environmentId, operationId);
+    this.deps.onOperationQueued();
   }
 
   private async replay(
