@@ -14,6 +14,8 @@ export interface EnvironmentFilters {
   status?: EnvironmentStatus;
   /** Only those expiring within this many milliseconds. */
   expiringWithinMs?: number;
+  /** Only those with (true) or without (false) an open baseline finding. */
+  hasFindings?: boolean;
 }
 
 export const NO_FILTERS: EnvironmentFilters = { search: '' };
@@ -49,6 +51,8 @@ export function filterEnvironments(
       (!filters.status || environment.status === filters.status) &&
       (filters.expiringWithinMs === undefined ||
         (left !== undefined && left <= filters.expiringWithinMs)) &&
+      (filters.hasFindings === undefined ||
+        (environment.openFindings ?? 0) > 0 === filters.hasFindings) &&
       matchesSearch(environment, filters.search)
     );
   });

@@ -136,6 +136,18 @@ export const EnvironmentsFilters = (props: {
         }))}
         onChange={ms => set({ expiringWithinMs: ms ? Number(ms) : undefined })}
       />
+      <FilterSelect
+        id="environments-findings"
+        label="Baseline findings"
+        value={
+          value.hasFindings === undefined ? ANY : String(value.hasFindings)
+        }
+        choices={[
+          { value: 'true', label: 'Some open' },
+          { value: 'false', label: 'None open' },
+        ]}
+        onChange={has => set({ hasFindings: has ? has === 'true' : undefined })}
+      />
     </div>
   );
 };

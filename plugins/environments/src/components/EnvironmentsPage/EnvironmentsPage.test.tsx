@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import {
   HOUR,
   aDatabase,
+  aFinding,
   aProductionEnvironment,
   anEnvironment,
 } from '../../__testUtils__/fixtures';
@@ -129,5 +130,55 @@ describe('EnvironmentsPage when the backend fails (fake API)', () => {
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Environments (4)')).toBeInTheDocument();
+  });
+});
+
+describe('EnvironmentsPage baseline findings (fake API)', () => {
+  beforeEach(async () => {
+    const prod = aProductionEnvironment({ status: 'degraded' });
+    const pr1 = anEnvironment({ name: 'pr-1' });
+    const api = fakeEnvironmentsApi({
+      environments: [prod, pr1],
+      findings: [
+        aFinding({ environmentId: prod.id, environmentName: 'prod' }),
+        aFinding({
+          environmentId: prod.id,
+          environmentName: 'prod',
+          rule: 'postgres.statement-timeout',
+          expected: '30s',
+          observed: '0 (no limit)',
+        }),
+      ],
+    });
+    await renderWithEnvironments(<EnvironmentsPage />, { api });
+    await screen.findByText('Environments (2)');
+  });
+
+  it('shows only those with open findings, or only those without', async () => {
+    await choose('Baseline findings', 'Some open');
+    expect(shownNames()).toEqual(['prod']);
+
+    await choose('Baseline findings', 'None open');
+    expect(shownNames()).toEqual(['pr-1']);
+  });
+
+  it('counts the open findings in a column that opens them', async () => {
+    const table = within(screen.getByRole('table'));
+    expect(
+      table.getByRole('columnheader', { name: /Baseline findings/ }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      table.getByRole('button', {
+        name: 'Baseline findings of prod: 2 open findings',
+      }),
+    );
+    const dialog = within(
+      await screen.findByRole('dialog', { name: 'Baseline findings of prod' }),
+    );
+    const open = await dialog.findByRole('list', { name: 'Open findings' });
+    expect(within(open).getAllByRole('listitem')).toHaveLength(2);
+    expect(open).toHaveTextContent('postgres.statement-timeout');
+    expect(open).toHaveTextContent('0 (no limit)');
   });
 });

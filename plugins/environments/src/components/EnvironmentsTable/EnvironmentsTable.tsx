@@ -7,6 +7,7 @@ import { formatMonthlyCost } from '../../lib/format';
 import { StatusIcon } from '../EnvironmentStatus';
 import { TierChip } from '../TierChip';
 import { TimeLeft } from '../TimeLeft';
+import { OpenFindingsCell } from './OpenFindingsCell';
 
 // material-table writes bookkeeping into its rows; give it copies, not our state.
 type Row = Environment & { key: string };
@@ -52,6 +53,13 @@ const columns: TableColumn<Row>[] = [
     field: 'expiresAt',
     render: row =>
       row.expiresAt ? <TimeLeft expiresAt={row.expiresAt} compact /> : 'never',
+  },
+  {
+    title: 'Baseline findings',
+    field: 'openFindings',
+    // Absent means none; sort it as 0 rather than after every number.
+    customSort: (a, b) => (a.openFindings ?? 0) - (b.openFindings ?? 0),
+    render: row => <OpenFindingsCell environment={row} />,
   },
   {
     title: 'Estimated cost',

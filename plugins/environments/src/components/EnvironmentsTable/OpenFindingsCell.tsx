@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import Button from '@material-ui/core/Button';
+import { Environment } from '@paved/plugin-environments-common';
+import { useFindings } from '../../hooks/useFindings';
+import { describeOpenCount } from '../../lib/findings';
+import { FindingsDialog } from '../FindingsDialog';
+
+/**
+ * The open findings count of a row, which opens the findings dialog. The findings
+ * load when it opens: a table of hundreds of rows must not load them all.
+ */
+export const OpenFindingsCell = (props: { environment: Environment }) => {
+  const { environment } = props;
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const state = useFindings(environment.id, { enabled: dialogOpen });
+  const count = environment.openFindings ?? 0;
+
+  if (count === 0) {
+    return <>none</>;
+  }
+  return (
+    <>
+      <Button
+        size="small"
+        color="primary"
+        onClick={() => setDialogOpen(true)}
+        aria-label={`Baseline findings of ${
+          environment.name
+        }: ${describeOpenCount(count)}`}
+        aria-haspopup="dialog"
+      >
+        {count} open
+      </Button>
+      {dialogOpen && (
+        <FindingsDialog
+          environmentName={environment.name}
+          state={state}
+          onClose={() => setDialogOpen(false)}
+        />
+      )}
+    </>
+  );
+};
