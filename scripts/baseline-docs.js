@@ -289,13 +289,10 @@ function linkTargets(index, { config, resolved }) {
     const file = `baselines/${name}.md`;
     const anchors = [...resolved.get(name).keys()].map(id => `[\`#${id}\`](${file}#${id})`).join(', ');
     const classes = config.classes.filter(c => c.baseline === name).map(c => c.name);
-    const inheritors = Object.keys(config.baselines).filter(child => {
-      const rules = resolved.get(child);
-      return config.baselines[child].extends === name && [...resolved.get(name).values()].some(r => rules.get(r.id) === r);
-    });
+    // Inherited rules link to the inheriting baseline's own page (the backend repoints
+    // them), so each page is the target of its own classes' findings only.
     const where = classes.length ? `on ${list(classes.map(c => `a ${c}`), 'or')} environment` : 'of this baseline';
-    const also = inheritors.length ? `, and on ${list(inheritors.map(c => `a ${c}`), 'or')} environment for the rules it inherits` : '';
-    return `| [${title(name)} baseline](${file}) | ${anchors} | findings and refusals naming the rule ${where}${also} |`;
+    return `| [${title(name)} baseline](${file}) | ${anchors} | findings and refusals naming the rule ${where} |`;
   });
   kept.splice(at + 1, 0, ...rows);
   return kept.join('\n');

@@ -66,7 +66,11 @@ export interface Config {
           severity: 'blocking' | 'high' | 'low';
           /** What a developer reads when the rule is broken. */
           message: string;
-          /** The rule's section of the guidelines, ending in `#<id>`. */
+          /**
+           * The rule's section of the guidelines, ending in `#<id>`. A baseline that
+           * inherits the rule links to its own page instead when this one names the
+           * parent's (`…/baselines/<parent>/#<id>` becomes `…/baselines/<child>/#<id>`).
+           */
           link: string;
           /** The rule's parameters. */
           params?: { [name: string]: unknown };

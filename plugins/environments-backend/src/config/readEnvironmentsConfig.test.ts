@@ -146,6 +146,36 @@ describe('readEnvironmentsConfig', () => {
       ).toEqual({ min: 1, max: 100 });
     });
 
+    it("points an inherited rule's link at the child's guideline page when it named the parent's", () => {
+      const page = (baseline: string, id: string) =>
+        `${GUIDELINES}baselines/${baseline}/#${id}`;
+      const config = read(
+        [
+          { ...staging, baseline: 'staging' },
+          { ...staging, name: 'production', tier: 'production', baseline: 'production' },
+        ],
+        {
+          baselines: {
+            staging: {
+              rules: [
+                { ...rule('environment.owner-is-group'), link: page('staging', 'environment.owner-is-group') },
+                // Written to a shared page: kept as it is.
+                rule('resource.exists'),
+              ],
+            },
+            production: { extends: 'staging', rules: [] },
+          },
+        },
+      );
+      const links = (name: string) =>
+        [...config.classes.get(name)!.baseline.rules.values()].map(r => r.link);
+      expect(links('production')).toEqual([
+        page('production', 'environment.owner-is-group'),
+        `${LINK}resource.exists`,
+      ]);
+      expect(links('staging')[0]).toBe(page('staging', 'environment.owner-is-group'));
+    });
+
     it.each([
       [
         'parameters a rule does not take',
@@ -207,8 +237,7 @@ describe('readEnvironmentsConfig', () => {
           classes: own.environments.classes,
         };
         const config = read(environments.classes, { baselines: environments.baselines });
-        // A baseline's own rules link to their sections on its page (docs/baselines/<name>.md);
-        // the rules it inherits keep the link of the baseline that sets them.
+        // A baseline's own rules link to their sections on its page (docs/baselines/<name>.md).
         for (const [name, baseline] of Object.entries<any>(environments.baselines)) {
           for (const ownRule of baseline.rules ?? []) {
             expect(ownRule.link).toBe(`${GUIDELINES}baselines/${name}/#${ownRule.id}`);
@@ -218,7 +247,12 @@ describe('readEnvironmentsConfig', () => {
           expect(environmentClass.baseline.name).toBe(environmentClass.name);
           const limit = environmentClass.baseline.rules.get('postgres.connection-limit');
           expect(limit?.severity).toBe('blocking');
+          // Every rule a class enforces, inherited ones too, links to the class's own page,
+          // which documents it with that class's values and drift policy.
           for (const baselineRule of environmentClass.baseline.rules.values()) {
+            expect(baselineRule.link).toBe(
+              `${GUIDELINES}baselines/${environmentClass.baseline.name}/#${baselineRule.id}`,
+            );
             const page = fs.readFileSync(pageOf(baselineRule.link), 'utf8');
             expect(page).toContain(`{#${baselineRule.id}}`);
           }

@@ -216,6 +216,20 @@ export function readEnvironmentsConfig(config: Config): EnvironmentsConfig {
 
 type RawBaselines = z.output<typeof configSchema>['baselines'];
 
+/**
+ * An inherited rule's link, pointed at the child baseline's own guideline page when it
+ * pointed at the parent's (`…/baselines/staging/#id` → `…/baselines/production/#id`):
+ * each baseline's page documents every rule it enforces, with its own values and drift
+ * policy, so a finding on a production database should not send its reader to staging's.
+ * Any other link is kept as written.
+ */
+function inheritedLink(link: string, parent: string, child: string): string {
+  const parentPage = `/baselines/${parent}/#`;
+  const at = link.lastIndexOf(parentPage);
+  if (at < 0) return link;
+  return `${link.slice(0, at)}/baselines/${child}/#${link.slice(at + parentPage.length)}`;
+}
+
 /** Each baseline with the rules it inherits; a rule of its own replaces the parent's of that id. */
 function resolveBaselines(raw: RawBaselines): Map<string, Baseline> {
   const resolved = new Map<string, Baseline>();
@@ -236,7 +250,7 @@ function resolveBaselines(raw: RawBaselines): Map<string, Baseline> {
         );
       }
       for (const [id, rule] of resolve(own.extends, [...chain, name]).rules) {
-        rules.set(id, rule);
+        rules.set(id, { ...rule, link: inheritedLink(rule.link, own.extends, name) });
       }
     }
     for (const rule of own.rules) {
