@@ -56,6 +56,13 @@ export interface ResourceObservation {
   exists: boolean;
   /** The actual settings, in the spec's terms where they have one. */
   observed: JsonObject;
+  /**
+   * Keys of `observed` this observation did not look at, for a setting too costly to read
+   * for every resource on every pass (the PostgreSQL provider reads `extensions` for a
+   * rotating window of databases). The reconciler keeps their last observed value, so the
+   * findings about them stay as they were until a later pass looks again.
+   */
+  unobserved?: string[];
 }
 
 /**
@@ -79,7 +86,11 @@ export interface ResourceProvider {
   validateSpec(spec: unknown): JsonObject;
   apply(request: ApplyRequest): Promise<ApplyResult>;
   destroy(request: DestroyRequest): Promise<void>;
-  /** Looks at many resources of one target at once (one round trip, not one per resource). */
+  /**
+   * Looks at many resources of one target at once: a bounded number of round trips, not
+   * one per resource. What it cannot afford to read for all of them every time it leaves
+   * out and names in `unobserved`.
+   */
   observe(request: ObserveRequest): Promise<ResourceObservation[]>;
   /** Builds what a user connects with from the outputs and the secret. */
   connectionString(outputs: ResourceOutputs, secret: string): string;

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { JsonObject } from '@backstage/types';
+import { ResourceObservation } from '@paved/plugin-environments-node';
 import crypto from 'node:crypto';
 import {
   checkEnvironment,
@@ -187,12 +188,13 @@ export class Reconciler {
           continue;
         }
         const rows = new Map(batch.map(r => [r.id, r]));
-        for (const observation of observations) {
-          const resource = rows.get(observation.resourceId);
+        for (const reported of observations) {
+          const resource = rows.get(reported.resourceId);
           if (!resource) continue;
           const environment = environments.get(resource.environment_id)!;
           const environmentClass = this.deps.config.classes.get(environment.class);
           observed.add(resource.id);
+          const observation = withLastSeen(reported, resource);
           const json = JSON.stringify({ exists: observation.exists, ...observation.observed });
           if (json !== resource.observed) updates.push({ id: resource.id, observed: json });
           if (!environmentClass) continue;
@@ -407,6 +409,20 @@ export class Reconciler {
       );
     }
   }
+}
+
+/**
+ * What the provider did not look at this time (`unobserved`) is as it was last seen: its
+ * findings neither resolve nor change until a pass looks again.
+ */
+function withLastSeen(observation: ResourceObservation, resource: ResourceRow): ResourceObservation {
+  if (!observation.unobserved?.length || !resource.observed) return observation;
+  const before = JSON.parse(resource.observed) as JsonObject;
+  const kept: JsonObject = {};
+  for (const key of observation.unobserved) {
+    if (key in before && !(key in observation.observed)) kept[key] = before[key];
+  }
+  return { ...observation, observed: { ...observation.observed, ...kept } };
 }
 
 /** Portal-relative: the notifications front end resolves it against the app's URL. */
