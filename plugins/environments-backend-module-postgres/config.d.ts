@@ -4,6 +4,15 @@ export interface Config {
       /** Where `postgres-database` resources are provisioned. */
       postgres?: {
         /**
+         * How many databases per target have their installed extensions read on each
+         * reconciler pass, for the `postgres.extensions` baseline rule. Extensions live in
+         * each database, so each read is a connection and a statement of its own; the
+         * window moves on every pass, so every database is read within ceil(n / window)
+         * passes while a pass costs at most 1 + window statements per target, however many
+         * databases there are. A whole number from 0 (read none) to 1000. Default 20.
+         */
+        extensionWindow?: number;
+        /**
          * Named target servers; environment classes refer to them by name. Each target is
          * either `embedded` or an existing server (`host`, `user`, …), never both.
          */

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   ProvisionedResource,
+  ResourceObservation,
   TransientProviderError,
 } from '@paved/plugin-environments-node';
 import { randomUUID } from 'node:crypto';
@@ -198,11 +199,12 @@ describe('PostgresProvider', () => {
         ownerCanCreateDb: false,
         managedByPaved: true,
         roleExists: true,
+        extensions: [],
       },
     });
   });
 
-  it('observes many resources in one query, including missing ones', async () => {
+  it('observes many resources in one query, including missing ones, and the extensions of those in its window', async () => {
     const kept = newResource();
     const dropped = newResource();
     const never = newResource();
@@ -225,7 +227,8 @@ describe('PostgresProvider', () => {
         })),
         logger,
       });
-      expect(queries).toHaveBeenCalledTimes(1);
+      // One for all three, one for the extensions of the one database there is.
+      expect(queries).toHaveBeenCalledTimes(2);
     } finally {
       queries.mockRestore();
     }
@@ -238,11 +241,61 @@ describe('PostgresProvider', () => {
           connectionLimit: 7,
           statementTimeout: '30s',
           managedByPaved: true,
+          extensions: [],
         }),
       }),
       { resourceId: dropped.id, exists: false, observed: { roleExists: true } },
       { resourceId: never.id, exists: false, observed: { roleExists: false } },
     ]);
+  });
+
+  it('reads the extensions of a window of databases that moves on with every call', async () => {
+    const windowed = PostgresProvider.create({
+      targets: [{ name: TARGET, connection: provisioner.connection }],
+      logger,
+      extensionWindow: 2,
+    });
+    try {
+      const resources = [newResource(), newResource(), newResource()];
+      await Promise.all(resources.map(resource => apply(resource)));
+      const byName = [...resources].sort((a, b) =>
+        physicalNames(a).database.localeCompare(physicalNames(b).database),
+      );
+      // Installed behind Paved's back, in the database the first window does not reach.
+      const last = physicalNames(byName[2]).database;
+      const client = new Client({ ...testPostgresConnection(), database: last });
+      await client.connect();
+      await client.query('CREATE EXTENSION hstore');
+      await client.end();
+
+      const observe = async () => {
+        const queries = jest.spyOn(Client.prototype, 'query');
+        try {
+          const observations = await windowed.observe({
+            target: TARGET,
+            resources: resources.map(resource => ({ resource, spec: {} })),
+            logger,
+          });
+          return { observations, statements: queries.mock.calls.length };
+        } finally {
+          queries.mockRestore();
+        }
+      };
+      const seen = (observations: ResourceObservation[]) =>
+        byName.map(resource => {
+          const o = observations.find(x => x.resourceId === resource.id)!;
+          return o.unobserved ?? o.observed.extensions;
+        });
+
+      const first = await observe();
+      expect(first.statements).toBe(3);
+      expect(seen(first.observations)).toEqual([[], [], ['extensions']]);
+      const second = await observe();
+      expect(second.statements).toBe(3);
+      expect(seen(second.observations)).toEqual([[], ['extensions'], ['hstore']]);
+    } finally {
+      await windowed.close();
+    }
   });
 
   it('observes nothing without a query', async () => {

@@ -19,7 +19,13 @@ import { applyDatabase } from './provisioning/applyDatabase';
 import { destroyDatabase } from './provisioning/destroyDatabase';
 import { observeDatabases } from './provisioning/observeDatabases';
 import {
+  extensionWindow,
+  readExtensions,
+} from './provisioning/observeExtensions';
+import {
+  DEFAULT_EXTENSION_WINDOW,
   PostgresConnectionConfig,
+  readExtensionWindow,
   readPostgresTargets,
 } from './readPostgresTargets';
 import { generatePassword, scramSha256Verifier } from './scram';
@@ -39,6 +45,11 @@ export interface PostgresProviderOptions {
   targets: PostgresTarget[];
   /** For what happens outside a request: lost idle connections, embedded servers. */
   logger: LoggerService;
+  /**
+   * Databases per target whose extensions each `observe` reads, a window that moves on
+   * every call (default 20; 0 reads none). See the README for the trade-off.
+   */
+  extensionWindow?: number;
 }
 
 /** Provisioning is a trickle of small statements; a few connections per target suffice. */
@@ -56,6 +67,9 @@ export class PostgresProvider implements ResourceProvider {
 
   readonly #targets: Map<string, PostgresTarget & { pool: Pool }>;
   readonly #servers: EmbeddedPostgresServer[];
+  readonly #extensionWindow: number;
+  /** Per target, the last database whose extensions were read: the next window starts after it. */
+  readonly #windowEnds = new Map<string, string>();
 
   /** Reads the targets from config and starts the embedded servers among them. */
   static async fromConfig(
@@ -64,6 +78,7 @@ export class PostgresProvider implements ResourceProvider {
   ): Promise<PostgresProvider> {
     const targets: PostgresTarget[] = [];
     const servers: EmbeddedPostgresServer[] = [];
+    const extensionWindowSize = readExtensionWindow(config);
     try {
       for (const target of readPostgresTargets(config)) {
         if ('connection' in target) {
@@ -86,7 +101,14 @@ export class PostgresProvider implements ResourceProvider {
       await Promise.all(servers.map(server => server.stop()));
       throw error;
     }
-    return new PostgresProvider({ targets, logger: options.logger }, servers);
+    return new PostgresProvider(
+      {
+        targets,
+        logger: options.logger,
+        extensionWindow: extensionWindowSize,
+      },
+      servers,
+    );
   }
 
   static create(options: PostgresProviderOptions): PostgresProvider {
@@ -98,6 +120,7 @@ export class PostgresProvider implements ResourceProvider {
     servers: EmbeddedPostgresServer[],
   ) {
     this.#servers = servers;
+    this.#extensionWindow = options.extensionWindow ?? DEFAULT_EXTENSION_WINDOW;
     this.#targets = new Map(
       options.targets.map(target => {
         const pool = new Pool({
@@ -180,6 +203,17 @@ export class PostgresProvider implements ResourceProvider {
     );
   }
 
+  /**
+   * Everything but the extensions of every resource, in one statement for the whole
+   * batch; then the extensions of a window of at most `extensionWindow` of its databases,
+   * one statement each, the window moving on with every call. So a pass costs 1 + K
+   * statements per target however many resources there are, and a database's extensions
+   * are read at least every ceil(n / K) passes; the other observations name `extensions`
+   * as unobserved, and the reconciler keeps what it saw last for them.
+   *
+   * The window's position lives in this process: when the reconciler runs on another
+   * replica, that replica's window moves on from where it was there.
+   */
   async observe(request: ObserveRequest): Promise<ResourceObservation[]> {
     const target = this.#target(request.target);
     const resources = request.resources.map(({ resource }) => ({
@@ -187,14 +221,40 @@ export class PostgresProvider implements ResourceProvider {
       names: physicalNames(resource),
       marker: ownershipMarker(resource),
     }));
+    let observations: ResourceObservation[];
     try {
-      return await observeDatabases(target.pool, resources);
+      observations = await observeDatabases(target.pool, resources);
     } catch (error) {
       throw toProviderError(error, {
         action: `Observing ${resources.length} resources`,
         target: target.name,
       });
     }
+
+    const existing = resources
+      .filter((_, index) => observations[index].exists)
+      .map(r => r.names.database);
+    const window = extensionWindow(
+      existing,
+      this.#windowEnds.get(target.name),
+      this.#extensionWindow,
+    );
+    if (window.length) this.#windowEnds.set(target.name, window.at(-1)!);
+    const extensions = await readExtensions(
+      target.connection,
+      window,
+      request.logger,
+    );
+    return observations.map((observation, index) => {
+      if (!observation.exists) return observation;
+      const installed = extensions.get(resources[index].names.database);
+      return installed
+        ? {
+            ...observation,
+            observed: { ...observation.observed, extensions: installed },
+          }
+        : { ...observation, unobserved: ['extensions'] };
+    });
   }
 
   connectionString(outputs: ResourceOutputs, secret: string): string {

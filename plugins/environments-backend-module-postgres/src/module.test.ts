@@ -11,13 +11,17 @@ import { findFreePort, isPortFree } from './embedded/ports';
 import { environmentsModulePostgres } from './module';
 import { testPostgresConnection } from './testUtils';
 
-function startWith(targets: JsonValue, addProvider = jest.fn()) {
+function startWith(
+  targets: JsonValue,
+  addProvider = jest.fn(),
+  more: { extensionWindow?: JsonValue } = {},
+) {
   return startTestBackend({
     extensionPoints: [[environmentsProvidersExtensionPoint, { addProvider }]],
     features: [
       environmentsModulePostgres,
       mockServices.rootConfig.factory({
-        data: { environments: { providers: { postgres: { targets } } } },
+        data: { environments: { providers: { postgres: { targets, ...more } } } },
       }),
     ],
   });
@@ -74,6 +78,13 @@ describe('environmentsModulePostgres', () => {
       startWith({ shared: { host: 'db', user: 'u', port: 'five' } }),
     ).rejects.toThrow(
       'environments.providers.postgres.targets.shared.port must be a number',
+    );
+    await expect(
+      startWith({ shared: { ...testPostgresConnection() } }, jest.fn(), {
+        extensionWindow: -5,
+      }),
+    ).rejects.toThrow(
+      'environments.providers.postgres.extensionWindow must be from 0 to 1000',
     );
   });
 });

@@ -1,7 +1,10 @@
 import { ConfigReader } from '@backstage/config';
 import { JsonValue } from '@backstage/types';
 import { resolve } from 'node:path';
-import { readPostgresTargets } from './readPostgresTargets';
+import {
+  readExtensionWindow,
+  readPostgresTargets,
+} from './readPostgresTargets';
 
 function read(targets: JsonValue) {
   return readPostgresTargets(
@@ -120,5 +123,34 @@ describe('readPostgresTargets', () => {
     const error = errorOf(targets);
     expect(error.name).toBe('InputError');
     expect(error.message).toBe(message);
+  });
+});
+
+describe('readExtensionWindow', () => {
+  const windowOf = (extensionWindow: JsonValue) =>
+    readExtensionWindow(
+      new ConfigReader({
+        environments: { providers: { postgres: { extensionWindow } } },
+      }),
+    );
+
+  it('reads 20 databases per pass unless told otherwise', () => {
+    expect(readExtensionWindow(new ConfigReader({}))).toBe(20);
+    expect(windowOf(5)).toBe(5);
+    expect(windowOf(0)).toBe(0);
+    // Substituted from an environment variable.
+    expect(windowOf('50')).toBe(50);
+  });
+
+  it.each([
+    [-1, 'must be from 0 to 1000'],
+    [2.5, 'must be a whole number'],
+    [5000, 'must be from 0 to 1000'],
+    ['many', 'must be a number'],
+    [true, 'must be a number'],
+  ])('refuses %j, naming the key', (value, rule) => {
+    expect(() => windowOf(value)).toThrow(
+      `environments.providers.postgres.extensionWindow ${rule}`,
+    );
   });
 });

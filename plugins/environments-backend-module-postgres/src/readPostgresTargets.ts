@@ -4,7 +4,12 @@ import { resolve as resolvePath } from 'node:path';
 import { z } from 'zod';
 
 const TARGETS_KEY = 'environments.providers.postgres.targets';
+const EXTENSION_WINDOW_KEY = 'environments.providers.postgres.extensionWindow';
 const DEFAULT_EMBEDDED_PORT = 5433;
+/** Databases per target whose extensions one observation reads (see the README). */
+export const DEFAULT_EXTENSION_WINDOW = 20;
+/** Each is a connection of its own: more than this in one pass is not a window any more. */
+const MAX_EXTENSION_WINDOW = 1000;
 
 /**
  * How the provider reaches an existing PostgreSQL server.
@@ -168,4 +173,31 @@ export function readPostgresTargets(config: Config): PostgresTargetConfig[] {
     });
   }
   return targets;
+}
+
+/**
+ * Reads `environments.providers.postgres.extensionWindow`: how many databases per target
+ * have their extensions read on each observation (default 20; 0 reads none). Throws an
+ * `InputError` naming the key when it is not a whole number from 0 to 1000.
+ */
+export function readExtensionWindow(config: Config): number {
+  if (!config.has(EXTENSION_WINDOW_KEY)) {
+    return DEFAULT_EXTENSION_WINDOW;
+  }
+  const parsed = z
+    .union([z.number(), z.string().regex(/^[0-9]+$/).transform(Number)], {
+      error: 'must be a number',
+    })
+    .pipe(
+      z
+        .number()
+        .int('must be a whole number')
+        .min(0, `must be from 0 to ${MAX_EXTENSION_WINDOW}`)
+        .max(MAX_EXTENSION_WINDOW, `must be from 0 to ${MAX_EXTENSION_WINDOW}`),
+    )
+    .safeParse(config.get(EXTENSION_WINDOW_KEY));
+  if (!parsed.success) {
+    throw new InputError(describe(parsed.error, EXTENSION_WINDOW_KEY));
+  }
+  return parsed.data;
 }

@@ -5,6 +5,7 @@ import {
 } from '@paved/plugin-environments-backend-module-postgres';
 import {
   createTestProvisioningRole,
+  queryAsTestAdmin,
   testPostgresConnection,
 } from '@paved/plugin-environments-backend-module-postgres/testUtils';
 import {
@@ -32,6 +33,7 @@ const baselines = {
       rule('postgres.database-owner', 'high'),
       rule('resource.exists', 'high'),
       rule('environment.owner-is-group', 'blocking'),
+      rule('postgres.extensions', 'high', { allow: ['pg_trgm'] }),
     ],
   },
 };
@@ -70,11 +72,12 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
     const databases = TestDatabases.create({ ids: [databaseId] });
     const credentials = mockCredentials.user();
 
-    async function start() {
+    async function start(options: { extensionWindow?: number } = {}) {
       const role = await createTestProvisioningRole();
       const provider = PostgresProvider.create({
         targets: [{ name: 'shared', connection: role.connection }],
         logger: mockServices.logger.mock(),
+        extensionWindow: options.extensionWindow,
       });
       const test = await createTestEnvironments({
         knex: await databases.init(databaseId),
@@ -169,6 +172,51 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
       expect(all.map(f => f.resolvedAt !== undefined)).toEqual([true, true, true]);
       expect(ready.resources[0].lastObservedAt).toBeDefined();
 
+      await cleanUp(environment.id);
+    });
+
+    it('reads extensions a window of databases at a time: finds one outside the allow-list, keeps it open until its database comes round again', async () => {
+      // One database per pass: the three of this environment take three passes.
+      const { reconciler, environments, findings, create, cleanUp } = await start({
+        extensionWindow: 1,
+      });
+      const { environment, names } = await create('extensions', 'dev', ['one', 'two', 'three']);
+      const passesUntil = async (done: () => Promise<boolean>) => {
+        for (let pass = 1; pass <= 3; pass++) {
+          await reconciler.run();
+          if (await done()) return pass;
+        }
+        return undefined;
+      };
+      const open = () => findings.list({ environmentId: environment.id, state: 'open' });
+
+      await queryAsTestAdmin('CREATE EXTENSION hstore', { database: names.two.database });
+      expect(await passesUntil(async () => (await open()).length > 0)).toBeDefined();
+      const [finding] = await open();
+      expect([finding.resourceName, finding.rule, finding.severity, finding.expected, finding.observed]).toEqual([
+        'two',
+        'postgres.extensions',
+        'high',
+        'only pg_trgm',
+        'hstore',
+      ]);
+      const degraded = await environments.get(environment.id, credentials);
+      expect([degraded.status, degraded.statusReason]).toEqual([
+        'degraded',
+        'Baseline: 1 finding (postgres.extensions)',
+      ]);
+
+      // The passes that read the other databases leave it as it is.
+      for (let pass = 1; pass <= 3; pass++) {
+        expect(await reconciler.run()).toMatchObject({ opened: 0, resolved: 0 });
+        expect((await open()).map(f => f.id)).toEqual([finding.id]);
+      }
+
+      await queryAsTestAdmin('DROP EXTENSION hstore', { database: names.two.database });
+      expect(await passesUntil(async () => (await open()).length === 0)).toBeDefined();
+      const [resolved] = await findings.list({ environmentId: environment.id });
+      expect([resolved.id, resolved.resolvedAt]).toEqual([finding.id, expect.any(String)]);
+      expect((await environments.get(environment.id, credentials)).status).toBe('ready');
       await cleanUp(environment.id);
     });
 
