@@ -8,6 +8,8 @@
 export {
   environmentsPlugin,
   EntityEnvironmentsCard,
+  EntityEnvironmentOverviewCard,
+  EntityEnvironmentOperationsCard,
   EnvironmentsPage,
   EnvironmentPickerFieldExtension,
 } from './plugin';
@@ -19,6 +21,7 @@ export {
 } from './components/EnvironmentPicker';
 export type { EnvironmentPickerProps } from './components/EnvironmentPicker';
 export type { EntityEnvironmentsCardProps } from './components/EntityEnvironmentsCard';
+export type { EntityEnvironmentOverviewCardProps } from './components/EntityEnvironmentOverviewCard';
 export {
   rootRouteRef,
   createFromTemplateRouteRef,

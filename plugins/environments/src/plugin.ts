@@ -80,3 +80,34 @@ export const EnvironmentPickerFieldExtension = environmentsPlugin.provide(
     schema: EnvironmentPickerFieldSchema.schema,
   }),
 );
+
+/**
+ * The overview of an Environment entity's page: its live status, facts, resources and
+ * actions, or what a hand-declared one's author wrote. Use it under an
+ * `<EntitySwitch.Case if={isKind('environment')}>`.
+ * @public
+ */
+export const EntityEnvironmentOverviewCard = environmentsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEnvironmentOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityEnvironmentOverviewCard').then(
+          m => m.EntityEnvironmentOverviewCard,
+        ),
+    },
+  }),
+);
+
+/** An Environment entity's operations history; nothing for a declared one. @public */
+export const EntityEnvironmentOperationsCard = environmentsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEnvironmentOperationsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityEnvironmentOperationsCard').then(
+          m => m.EntityEnvironmentOperationsCard,
+        ),
+    },
+  }),
+);

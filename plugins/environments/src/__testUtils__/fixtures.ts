@@ -188,3 +188,34 @@ export function aFinding(overrides: Partial<Finding> = {}): Finding {
     ...overrides,
   };
 }
+
+/** The catalog entity the catalog module publishes for a provisioned environment. */
+export function anEnvironmentEntity(
+  environment: Environment,
+): EnvironmentEntityV1alpha1 {
+  return {
+    apiVersion: 'paved.dev/v1alpha1',
+    kind: 'Environment',
+    metadata: {
+      name: `checkout-api-${environment.name}`,
+      namespace: 'default',
+      title: environment.name,
+      annotations: {
+        'paved.dev/source': 'paved',
+        'paved.dev/environment-id': environment.id,
+      },
+    },
+    spec: {
+      environmentOf: environment.entityRef,
+      owner: environment.owner,
+      tier: environment.tier,
+      class: environment.class,
+      lifecycle: environment.lifecycle,
+      status: environment.status,
+    },
+    relations: [
+      { type: 'environmentOf', targetRef: environment.entityRef },
+      { type: 'ownedBy', targetRef: environment.owner },
+    ],
+  };
+}

@@ -1,4 +1,8 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  PAVED_ENVIRONMENT_ID_ANNOTATION,
+  isEnvironmentEntity,
+} from '@paved/plugin-environments-common';
 
 /**
  * `entity-card:environments/environments`, on the overview of every component and
@@ -12,6 +16,40 @@ export const environmentsEntityCard = EntityCardBlueprint.make({
     loader: () =>
       import('../components/EntityEnvironmentsCard').then(m => (
         <m.EntityEnvironmentsCard />
+      )),
+  },
+});
+
+/**
+ * `entity-card:environments/environment-overview`: on an Environment entity's page, its
+ * live status, facts, resources and actions (or, for one declared by hand, what its
+ * author wrote).
+ */
+export const environmentOverviewEntityCard = EntityCardBlueprint.make({
+  name: 'environment-overview',
+  params: {
+    type: 'content',
+    filter: { kind: 'environment' },
+    loader: () =>
+      import('../components/EntityEnvironmentOverviewCard').then(m => (
+        <m.EntityEnvironmentOverviewCard />
+      )),
+  },
+});
+
+/** `entity-card:environments/environment-operations`: its operations history. */
+export const environmentOperationsEntityCard = EntityCardBlueprint.make({
+  name: 'environment-operations',
+  params: {
+    type: 'content',
+    // A declared environment has no history in Paved. (A function: the annotation's
+    // key has dots, which a filter expression would read as a path.)
+    filter: entity =>
+      isEnvironmentEntity(entity) &&
+      !!entity.metadata.annotations?.[PAVED_ENVIRONMENT_ID_ANNOTATION],
+    loader: () =>
+      import('../components/EntityEnvironmentOperationsCard').then(m => (
+        <m.EntityEnvironmentOperationsCard />
       )),
   },
 });

@@ -10,13 +10,19 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { environmentsApiRef } from '../api';
 import {
+  aDeclaredEnvironment,
   anEnvironment,
+  anEnvironmentEntity,
   checkoutApi,
   checkoutSystem,
 } from '../__testUtils__/fixtures';
 import { fakeEnvironmentsApi } from '../__testUtils__/fakeEnvironmentsApi';
 import plugin from './index';
-import { environmentsEntityCard } from './entityCards';
+import {
+  environmentOperationsEntityCard,
+  environmentOverviewEntityCard,
+  environmentsEntityCard,
+} from './entityCards';
 import { environmentPickerFormField } from './formFields';
 import { environmentsPage } from './pages';
 
@@ -80,6 +86,49 @@ describe('environments plugin in the new frontend system (fake API)', () => {
     ).toBeInTheDocument();
   });
 
+  it("shows an Environment entity's page its overview and operations, not the environments card", async () => {
+    const environment = anEnvironment();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: anEnvironmentEntity(environment) }),
+        environmentsEntityCard,
+        environmentOverviewEntityCard,
+        environmentOperationsEntityCard,
+      ],
+      apis: apis(fakeEnvironmentsApi({ environments: [environment] })),
+    });
+
+    expect(await screen.findByText('Ready', {}, LAZY)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Nothing has been done to this environment yet.',
+        {},
+        LAZY,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Environments')).not.toBeInTheDocument();
+  });
+
+  it('shows a declared environment its overview but no operations', async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: aDeclaredEnvironment() }),
+        environmentOverviewEntityCard,
+        environmentOperationsEntityCard,
+      ],
+      apis: apis(),
+    });
+
+    expect(
+      await screen.findByText(
+        /Declared by hand in a catalog-info.yaml/,
+        {},
+        LAZY,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Operations')).not.toBeInTheDocument();
+  });
+
   it('mounts the environments page at /environments with a title for the sidebar', () => {
     const tester = createExtensionTester(environmentsPage);
 
@@ -96,10 +145,16 @@ describe('environments plugin in the new frontend system (fake API)', () => {
     expect(field).toBeDefined();
   });
 
-  it('installs the API, card, page and form field', () => {
+  it('installs the API, cards, page and form field', () => {
     expect(plugin.getExtension('api:environments')).toBeDefined();
     expect(
       plugin.getExtension('entity-card:environments/environments'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('entity-card:environments/environment-overview'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('entity-card:environments/environment-operations'),
     ).toBeDefined();
     expect(plugin.getExtension('page:environments')).toBeDefined();
     expect(

@@ -7,13 +7,18 @@ import {
   viewTechDocRouteRef,
 } from '../routes';
 import { environmentsApi } from './apis';
-import { environmentsEntityCard } from './entityCards';
+import {
+  environmentOperationsEntityCard,
+  environmentOverviewEntityCard,
+  environmentsEntityCard,
+} from './entityCards';
 import { environmentPickerFormField } from './formFields';
 import { environmentsPage } from './pages';
 
 /**
- * The environments plugin for the new frontend system: the API, the entity card, the
- * page (and with it the sidebar entry) and the EnvironmentPicker form field. Its
+ * The environments plugin for the new frontend system: the API, the entity cards
+ * (environments of components and systems; overview and operations of Environment
+ * entities), the page (and with it the sidebar entry) and the EnvironmentPicker form field. Its
  * external routes default to the scaffolder and TechDocs.
  * @alpha
  */
@@ -31,6 +36,8 @@ export const environmentsPlugin = createFrontendPlugin({
   extensions: [
     environmentsApi,
     environmentsEntityCard,
+    environmentOverviewEntityCard,
+    environmentOperationsEntityCard,
     environmentsPage,
     environmentPickerFormField,
   ],

@@ -39,7 +39,10 @@ export const DeclaredEnvironmentCard = (props: {
   const { environment, showEntity } = props;
   const classes = useStyles();
   const ref = stringifyEntityRef(environment);
-  const headingId = `declared-environment-${ref.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+  const headingId = `declared-environment-${ref.replace(
+    /[^a-zA-Z0-9-]/g,
+    '-',
+  )}`;
   const name = environment.metadata.title ?? environment.metadata.name;
 
   return (

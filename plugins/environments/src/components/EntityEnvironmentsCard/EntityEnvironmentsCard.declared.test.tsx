@@ -37,18 +37,25 @@ describe('EntityEnvironmentsCard: environments declared in the catalog (fake env
     const declared = within(await card('legacy-qa'));
     expect(declared.getByText('declared')).toBeInTheDocument();
     expect(declared.getByText('staging')).toBeInTheDocument();
-    expect(declared.getByText('The QA environment on the old VM cluster')).toBeInTheDocument();
-    expect(declared.getByText(/Paved does not provision it/)).toBeInTheDocument();
-    expect(declared.getByRole('link', { name: 'legacy-qa, Opens in a new window' })).toHaveAttribute(
-      'href',
-      'https://legacy-qa.checkout.example.com',
-    );
-    expect(declared.getByRole('link', { name: 'Catalog page' })).toHaveAttribute(
+    expect(
+      declared.getByText('The QA environment on the old VM cluster'),
+    ).toBeInTheDocument();
+    expect(
+      declared.getByText(/Paved does not provision it/),
+    ).toBeInTheDocument();
+    expect(
+      declared.getByRole('link', { name: 'legacy-qa, Opens in a new window' }),
+    ).toHaveAttribute('href', 'https://legacy-qa.checkout.example.com');
+    expect(
+      declared.getByRole('link', { name: 'Catalog page' }),
+    ).toHaveAttribute(
       'href',
       '/catalog/default/environment/checkout-api-legacy-qa',
     );
     // Provisioned first, then declared; no actions on what Paved does not manage.
-    const articles = screen.getAllByRole('article').map(a => a.getAttribute('aria-labelledby'));
+    const articles = screen
+      .getAllByRole('article')
+      .map(a => a.getAttribute('aria-labelledby'));
     expect(articles[0]).toMatch(/^environment-/);
     expect(articles[1]).toMatch(/^declared-environment-/);
     expect(declared.queryByRole('button')).not.toBeInTheDocument();
@@ -59,7 +66,9 @@ describe('EntityEnvironmentsCard: environments declared in the catalog (fake env
     await renderWithEnvironments(<EntityEnvironmentsCard />, {
       api,
       catalogApi: catalogWith(aDeclaredEnvironment()),
-      entity: checkoutApiWithEnvironments(['environment:default/checkout-api-legacy-qa']),
+      entity: checkoutApiWithEnvironments([
+        'environment:default/checkout-api-legacy-qa',
+      ]),
     });
 
     expect(await card('legacy-qa')).toBeInTheDocument();
@@ -68,11 +77,15 @@ describe('EntityEnvironmentsCard: environments declared in the catalog (fake env
 
   it('does not ask the catalog when every environment the component relates to is a provisioned one', async () => {
     const api = fakeEnvironmentsApi({ environments: [anEnvironment()] });
-    const catalogApi = catalogWith(aDeclaredEnvironment({ environmentOf: 'component:default/other' }));
+    const catalogApi = catalogWith(
+      aDeclaredEnvironment({ environmentOf: 'component:default/other' }),
+    );
     await renderWithEnvironments(<EntityEnvironmentsCard />, {
       api,
       catalogApi,
-      entity: checkoutApiWithEnvironments(['environment:default/checkout-api-pr-1']),
+      entity: checkoutApiWithEnvironments([
+        'environment:default/checkout-api-pr-1',
+      ]),
     });
 
     expect(await card('pr-1')).toBeInTheDocument();
@@ -83,7 +96,10 @@ describe('EntityEnvironmentsCard: environments declared in the catalog (fake env
     const api = fakeEnvironmentsApi();
     const catalogApi = catalogWith(
       aDeclaredEnvironment(),
-      aDeclaredEnvironment({ name: 'storefront-web-legacy-qa', environmentOf: 'component:default/storefront-web' }),
+      aDeclaredEnvironment({
+        name: 'storefront-web-legacy-qa',
+        environmentOf: 'component:default/storefront-web',
+      }),
     );
     await renderWithEnvironments(<EntityEnvironmentsCard />, {
       api,
@@ -92,7 +108,9 @@ describe('EntityEnvironmentsCard: environments declared in the catalog (fake env
     });
 
     const declared = within(await card('legacy-qa'));
-    expect(declared.getByRole('link', { name: /checkout-api/ })).toBeInTheDocument();
+    expect(
+      declared.getByRole('link', { name: /checkout-api/ }),
+    ).toBeInTheDocument();
     expect(screen.getAllByRole('article')).toHaveLength(1);
     expect(catalogApi.getEntities).toHaveBeenCalledTimes(1);
   });
@@ -100,7 +118,9 @@ describe('EntityEnvironmentsCard: environments declared in the catalog (fake env
   it('still shows the provisioned environments when the catalog cannot be asked', async () => {
     const api = fakeEnvironmentsApi({ environments: [anEnvironment()] });
     const catalogApi = catalogWith();
-    (catalogApi.getEntities as jest.Mock).mockRejectedValue(new Error('catalog is down'));
+    (catalogApi.getEntities as jest.Mock).mockRejectedValue(
+      new Error('catalog is down'),
+    );
     await renderWithEnvironments(<EntityEnvironmentsCard />, {
       api,
       catalogApi,
@@ -112,7 +132,9 @@ describe('EntityEnvironmentsCard: environments declared in the catalog (fake env
 
     expect(await card('pr-1')).toBeInTheDocument();
     expect(
-      await screen.findByText(/Could not load the environments declared in the catalog \(\s*catalog is down\)/),
+      await screen.findByText(
+        /Could not load the environments declared in the catalog \(\s*catalog is down\)/,
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -55,11 +55,7 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
       { entityRef: refs.length === 1 ? refs[0] : refs, limit: CARD_LIMIT },
       { refreshIntervalMs: props.refreshIntervalMs },
     );
-  const declared = useDeclaredEnvironments(
-    entity,
-    refs,
-    environments?.length,
-  );
+  const declared = useDeclaredEnvironments(entity, refs, environments?.length);
   const nothingYet =
     environments?.length === 0 && declared.environments?.length === 0;
 
@@ -111,7 +107,12 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
             </Grid>
           ))}
           {declared.environments?.map(environment => (
-            <Grid item xs={12} xl={6} key={environment.metadata.uid ?? environment.metadata.name}>
+            <Grid
+              item
+              xs={12}
+              xl={6}
+              key={environment.metadata.uid ?? environment.metadata.name}
+            >
               <DeclaredEnvironmentCard
                 environment={environment}
                 showEntity={environmentOf(environment) !== self}

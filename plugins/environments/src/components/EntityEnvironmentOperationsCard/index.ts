@@ -1,0 +1,1 @@
+export { EntityEnvironmentOperationsCard } from './EntityEnvironmentOperationsCard';
