@@ -1,8 +1,12 @@
 /*
  * Benchmark of one drift-reconciler pass: N postgres-database resources on one target
  * server, observed and checked against a baseline. Prints the wall time of the pass and
- * the number of SQL statements sent to the target, which must not grow with N (the
- * provider observes a batch of resources per target in one query).
+ * the number of SQL statements (and connections) sent to the target, which must not grow
+ * with N: the provider observes a batch of resources per target in one query, plus the
+ * extensions of a window of at most K databases (`extensionWindow`, default 20), one
+ * connection and one statement each. It also installs an extension off the allow-list in
+ * the real database the window reaches last, and counts the passes until the
+ * `postgres.extensions` finding opens: at most ceil(real databases / K).
  *
  * The environments are stored in SQLite, so every PostgreSQL statement counted is one sent
  * to the target. A few of the resources are real databases provisioned first; the others
@@ -15,7 +19,10 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { PostgresProvider } from '@paved/plugin-environments-backend-module-postgres';
+import {
+  physicalNames,
+  PostgresProvider,
+} from '@paved/plugin-environments-backend-module-postgres';
 import { startTestPostgres } from '@paved/plugin-environments-backend-module-postgres/testUtils';
 import { readEnvironmentsConfig } from '@paved/plugin-environments-backend/src/config/readEnvironmentsConfig';
 import { EnvironmentsStore } from '@paved/plugin-environments-backend/src/database/EnvironmentsStore';
@@ -28,7 +35,9 @@ import { Client } from 'pg';
 
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
 const RESOURCE_COUNTS = SIZES.length ? SIZES : [1_000, 10_000];
-const REAL_DATABASES = 20;
+/** More than the window, so the window has to move to cover them. */
+const REAL_DATABASES = 50;
+const EXTENSION_WINDOW = 20;
 const LINK = '/docs/default/component/platform-guidelines/baselines/#';
 
 const rule = (id: string, severity: string, params?: object) => ({
@@ -39,27 +48,51 @@ const rule = (id: string, severity: string, params?: object) => ({
   ...(params && { params }),
 });
 
-/** Counts the statements every pg client sends (the target is the only PostgreSQL here). */
+/**
+ * Counts the statements and connections of every pg client, pooled or not (the target is
+ * the only PostgreSQL here).
+ */
 function countStatements() {
-  const original = Client.prototype.query;
-  let count = 0;
-  Client.prototype.query = function query(this: Client, ...args: any[]) {
-    count += 1;
-    return (original as any).apply(this, args);
+  const query = Client.prototype.query;
+  const connect = Client.prototype.connect;
+  let statements = 0;
+  let connections = 0;
+  Client.prototype.query = function counted(this: Client, ...args: any[]) {
+    statements += 1;
+    return (query as any).apply(this, args);
+  } as any;
+  Client.prototype.connect = function counted(this: Client, ...args: any[]) {
+    connections += 1;
+    return (connect as any).apply(this, args);
   } as any;
   return {
     take: () => {
-      const n = count;
-      count = 0;
+      const n = { statements, connections };
+      statements = 0;
+      connections = 0;
       return n;
     },
     restore: () => {
-      Client.prototype.query = original;
+      Client.prototype.query = query;
+      Client.prototype.connect = connect;
     },
   };
 }
 
-async function pass(target: { host: string; port: number; user: string; password: string; database: string }, resources: number) {
+type Target = { host: string; port: number; user: string; password: string; database: string };
+
+/** Runs one statement in one database of the target, as someone with psql would. */
+async function inDatabase(target: Target, database: string, sql: string) {
+  const client = new Client({ ...target, database });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function pass(target: Target, resources: number) {
   const logger = mockServices.rootLogger({ level: 'warn' });
   const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
   const store = await EnvironmentsStore.create({
@@ -85,13 +118,18 @@ async function pass(target: { host: string; port: number; user: string; password
               rule('postgres.statement-timeout', 'high', { max: '5min' }),
               rule('postgres.owner-privileges', 'high'),
               rule('postgres.database-owner', 'high'),
+              rule('postgres.extensions', 'high', { allow: ['pg_trgm'] }),
             ],
           },
         },
       },
     }),
   );
-  const provider = PostgresProvider.create({ targets: [{ name: 'shared', connection: target }], logger });
+  const provider = PostgresProvider.create({
+    targets: [{ name: 'shared', connection: target }],
+    logger,
+    extensionWindow: EXTENSION_WINDOW,
+  });
   const providers = new ProviderRegistry();
   providers.add(provider);
 
@@ -136,20 +174,20 @@ async function pass(target: { host: string; port: number; user: string; password
   for (let i = 0; i < rows.resources.length; i += 500) {
     await knex('resources').insert(rows.resources.slice(i, i + 500));
   }
+  const real: string[] = [];
   for (const resource of rows.resources.slice(0, REAL_DATABASES)) {
     const environmentIndex = Number(resource.environment_id.slice(4));
-    await provider.apply({
-      target: 'shared',
-      resource: {
-        id: resource.id,
-        name: resource.name,
-        environmentName: `env-${environmentIndex}`,
-        entityRef: `component:default/svc-${environmentIndex}`,
-      },
-      spec,
-      logger,
-    });
+    const provisioned = {
+      id: resource.id,
+      name: resource.name,
+      environmentName: `env-${environmentIndex}`,
+      entityRef: `component:default/svc-${environmentIndex}`,
+    };
+    await provider.apply({ target: 'shared', resource: provisioned, spec, logger });
+    real.push(physicalNames(provisioned).database);
   }
+  // Off the allow-list, in the database the window reaches last (it goes in name order).
+  await inDatabase(target, real.sort().at(-1)!, 'CREATE EXTENSION hstore');
 
   const reconciler = new Reconciler({
     store,
@@ -165,13 +203,27 @@ async function pass(target: { host: string; port: number; user: string; password
     const start = process.hrtime.bigint();
     const result = await reconciler.run();
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-    return { wallMs, statements: counter.take(), result };
+    return { wallMs, ...counter.take(), result };
   };
   try {
     // The first pass records every observation; the next ones only what changed.
     const first = await timedPass();
     const steady = await timedPass();
-    return { resources, first, steady, statements: first.statements + steady.statements };
+    // Every pass until the window has reached the database with the extension.
+    const passes = [first, steady];
+    while (!passes.some(p => p.result.opened > 0) && passes.length < 2 * Math.ceil(REAL_DATABASES / EXTENSION_WINDOW)) {
+      passes.push(await timedPass());
+    }
+    const foundAfter = passes.findIndex(p => p.result.opened > 0) + 1;
+    return {
+      resources,
+      first,
+      steady,
+      passes,
+      foundAfter,
+      statements: passes.map(p => p.statements),
+      connections: passes.map(p => p.connections),
+    };
   } finally {
     counter.restore();
     await provider.close();
@@ -190,21 +242,34 @@ async function main() {
     database: url.pathname.slice(1) || 'postgres',
   };
   try {
+    console.log(
+      `One target; ${REAL_DATABASES} real databases among the resources; extension window ${EXTENSION_WINDOW} databases per pass.`,
+    );
     const results = [];
     for (const n of RESOURCE_COUNTS) {
       const r = await pass(target, n);
       results.push(r);
       console.log(
-        `${String(n).padStart(6)} resources: first pass ${r.first.wallMs.toFixed(0)} ms, next pass ${r.steady.wallMs.toFixed(0)} ms; SQL statements to the target per pass: ${r.first.statements}, ${r.steady.statements} (observed ${r.first.result.observed}, findings opened ${r.first.result.opened})`,
+        `${String(n).padStart(6)} resources: first pass ${r.first.wallMs.toFixed(0)} ms, next pass ${r.steady.wallMs.toFixed(0)} ms; ` +
+          `SQL statements to the target per pass (1 for all resources + the extension window): ${r.statements.join(', ')}; ` +
+          `connections opened per pass: ${r.connections.join(', ')}; ` +
+          `observed ${r.first.result.observed}; the extension off the allow-list found on pass ${r.foundAfter || 'never'} (at most ${Math.ceil(REAL_DATABASES / EXTENSION_WINDOW)})`,
       );
     }
-    const counts = new Set(results.map(r => r.statements));
+    // Per pass, the steady state: every pass after the first (which also opens the pool).
+    const steadyStatements = new Set(results.flatMap(r => r.statements));
+    const steadyConnections = new Set(results.flatMap(r => r.connections.slice(1)));
+    const grew = steadyStatements.size !== 1 || steadyConnections.size !== 1;
+    const late = results.filter(r => !r.foundAfter || r.foundAfter > Math.ceil(REAL_DATABASES / EXTENSION_WINDOW));
     console.log(
-      counts.size === 1
-        ? `The statement count does not grow with the number of resources: ${[...counts][0] / 2} per pass at ${RESOURCE_COUNTS.join(' and ')}.`
-        : `The statement count GREW with the number of resources: ${results.map(r => `${r.resources}: ${r.statements}`).join(', ')}.`,
+      grew
+        ? `The statement count GREW with the number of resources: ${results.map(r => `${r.resources}: statements ${r.statements.join('/')}, connections ${r.connections.join('/')}`).join('; ')}.`
+        : `The statement count does not grow with the number of resources: ${[...steadyStatements][0]} statements (1 + ${EXTENSION_WINDOW}) and ${[...steadyConnections][0]} new connections per pass at ${RESOURCE_COUNTS.join(' and ')} resources.`,
     );
-    if (counts.size !== 1) process.exitCode = 1;
+    if (late.length) {
+      console.log(`The extension window did NOT reach every database within ceil(${REAL_DATABASES} / ${EXTENSION_WINDOW}) passes.`);
+    }
+    if (grew || late.length) process.exitCode = 1;
   } finally {
     await server.stop();
   }
