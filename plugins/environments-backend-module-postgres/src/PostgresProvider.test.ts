@@ -263,7 +263,10 @@ describe('PostgresProvider', () => {
       );
       // Installed behind Paved's back, in the database the first window does not reach.
       const last = physicalNames(byName[2]).database;
-      const client = new Client({ ...testPostgresConnection(), database: last });
+      const client = new Client({
+        ...testPostgresConnection(),
+        database: last,
+      });
       await client.connect();
       await client.query('CREATE EXTENSION hstore');
       await client.end();
@@ -292,7 +295,11 @@ describe('PostgresProvider', () => {
       expect(seen(first.observations)).toEqual([[], [], ['extensions']]);
       const second = await observe();
       expect(second.statements).toBe(3);
-      expect(seen(second.observations)).toEqual([[], ['extensions'], ['hstore']]);
+      expect(seen(second.observations)).toEqual([
+        [],
+        ['extensions'],
+        ['hstore'],
+      ]);
     } finally {
       await windowed.close();
     }

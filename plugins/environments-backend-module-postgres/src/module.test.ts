@@ -21,7 +21,9 @@ function startWith(
     features: [
       environmentsModulePostgres,
       mockServices.rootConfig.factory({
-        data: { environments: { providers: { postgres: { targets, ...more } } } },
+        data: {
+          environments: { providers: { postgres: { targets, ...more } } },
+        },
       }),
     ],
   });

@@ -185,9 +185,18 @@ export function readExtensionWindow(config: Config): number {
     return DEFAULT_EXTENSION_WINDOW;
   }
   const parsed = z
-    .union([z.number(), z.string().regex(/^[0-9]+$/).transform(Number)], {
-      error: 'must be a number',
-    })
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .regex(/^[0-9]+$/)
+          .transform(Number),
+      ],
+      {
+        error: 'must be a number',
+      },
+    )
     .pipe(
       z
         .number()

@@ -5,7 +5,11 @@ import {
   ENVIRONMENTS_EVENTS_TOPIC,
   EnvironmentStatus,
 } from '@paved/plugin-environments-common';
-import { EnvironmentsStore, iso, OperationRow } from '../database/EnvironmentsStore';
+import {
+  EnvironmentsStore,
+  iso,
+  OperationRow,
+} from '../database/EnvironmentsStore';
 
 /**
  * Tells the rest of Backstage, through the events service, that an environment changed,
@@ -71,7 +75,11 @@ export class EnvironmentEvents {
       status: environment.status as EnvironmentStatus,
       ...(expiresAt && { expiresAt }),
       ...(operation && {
-        operation: { id: operation.id, type: operation.type, state: operation.state },
+        operation: {
+          id: operation.id,
+          type: operation.type,
+          state: operation.state,
+        },
       }),
     };
     await events.publish({ topic: ENVIRONMENTS_EVENTS_TOPIC, eventPayload });
