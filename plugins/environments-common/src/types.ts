@@ -103,6 +103,8 @@ export interface Environment {
   scaffolderTaskId?: string;
   /** How many baseline findings are open (`GET /environments/{id}/findings`); absent when none. */
   openFindings?: number;
+  /** The open findings by severity, e.g. `{ blocking: 1, high: 1 }`; absent when none. */
+  openFindingsBySeverity?: Partial<Record<FindingSeverity, number>>;
 }
 
 /** @public */
@@ -179,7 +181,12 @@ export interface EnvironmentPlan {
     Environment,
     'id' | 'status' | 'createdAt' | 'updatedAt' | 'resources'
   > & {
-    resources: Array<Pick<EnvironmentResource, 'type' | 'name' | 'provider' | 'target' | 'spec'>>;
+    resources: Array<
+      Pick<
+        EnvironmentResource,
+        'type' | 'name' | 'provider' | 'target' | 'spec'
+      >
+    >;
   };
   warnings: ValidationMessage[];
   estimatedMonthlyCost: MonthlyCost;

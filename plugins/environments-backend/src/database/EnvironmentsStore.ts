@@ -7,6 +7,7 @@ import {
   Environment,
   EnvironmentResource,
   EnvironmentStatus,
+  FindingSeverity,
   Lifecycle,
   Operation,
   OperationState,
@@ -153,19 +154,36 @@ export class EnvironmentsStore {
     );
   }
 
-  /** How many open baseline findings each environment has, in one query for a page. */
+  /**
+   * How many baseline findings each environment has open, by severity, in one query for
+   * a page: a card says "2 open findings (1 blocking, 1 high)" without loading them.
+   */
   private async openFindingCounts(
     environmentIds: string[],
     tx: Knex = this.db,
-  ): Promise<Map<string, number>> {
-    if (!environmentIds.length) return new Map();
-    const rows = await tx('findings')
+  ): Promise<Map<string, OpenFindingCounts>> {
+    const counts = new Map<string, OpenFindingCounts>();
+    if (!environmentIds.length) return counts;
+    const rows = (await tx('findings')
       .whereIn('environment_id', environmentIds)
       .whereNull('resolved_at')
-      .groupBy('environment_id')
-      .select('environment_id')
-      .count({ count: '*' });
-    return new Map((rows as Array<{ environment_id: string; count: string | number }>).map(r => [r.environment_id, Number(r.count)]));
+      .groupBy('environment_id', 'severity')
+      .select('environment_id', 'severity')
+      .count({ count: '*' })) as Array<{
+      environment_id: string;
+      severity: FindingSeverity;
+      count: string | number;
+    }>;
+    for (const row of rows) {
+      const total = counts.get(row.environment_id) ?? {
+        total: 0,
+        bySeverity: {},
+      };
+      total.total += Number(row.count);
+      total.bySeverity[row.severity] = Number(row.count);
+      counts.set(row.environment_id, total);
+    }
+    return counts;
   }
 
   /**
@@ -180,7 +198,9 @@ export class EnvironmentsStore {
     if (!environmentIds.length) return byEnvironment;
     const rows = await tx<OperationRow>('operations')
       .whereIn('environment_id', environmentIds)
-      .where(b => b.whereIn('state', ['queued', 'running']).orWhere('type', 'create'))
+      .where(b =>
+        b.whereIn('state', ['queued', 'running']).orWhere('type', 'create'),
+      )
       .orderBy('created_at')
       .orderBy('id');
     for (const row of rows) {
@@ -302,7 +322,10 @@ export class EnvironmentsStore {
     return rows.map(toOperation);
   }
 
-  async getOperation(id: string, tx: Knex = this.db): Promise<Operation | undefined> {
+  async getOperation(
+    id: string,
+    tx: Knex = this.db,
+  ): Promise<Operation | undefined> {
     const row = await tx<OperationRow>('operations').where({ id }).first();
     return row && toOperation(row);
   }
@@ -349,11 +372,13 @@ export function applyCriteria(
 ): void {
   if ('allOf' in criteria) {
     builder.where(b => {
-      for (const c of criteria.allOf) b.andWhere(inner => applyCriteria(inner, c));
+      for (const c of criteria.allOf)
+        b.andWhere(inner => applyCriteria(inner, c));
     });
   } else if ('anyOf' in criteria) {
     builder.where(b => {
-      for (const c of criteria.anyOf) b.orWhere(inner => applyCriteria(inner, c));
+      for (const c of criteria.anyOf)
+        b.orWhere(inner => applyCriteria(inner, c));
     });
   } else if ('not' in criteria) {
     builder.whereNot(b => applyCriteria(b, criteria.not));
@@ -393,7 +418,9 @@ function withOperations(
   environment: Environment,
   operations: OperationRow[] = [],
 ): Environment {
-  const active = operations.find(op => op.state === 'queued' || op.state === 'running');
+  const active = operations.find(
+    op => op.state === 'queued' || op.state === 'running',
+  );
   const created = operations.find(op => op.type === 'create');
   return {
     ...environment,
@@ -402,9 +429,23 @@ function withOperations(
   };
 }
 
+interface OpenFindingCounts {
+  total: number;
+  bySeverity: Partial<Record<FindingSeverity, number>>;
+}
+
 /** The card's conformance line: left out when there is nothing to say. */
-function withFindings(environment: Environment, open: number | undefined): Environment {
-  return open ? { ...environment, openFindings: open } : environment;
+function withFindings(
+  environment: Environment,
+  open: OpenFindingCounts | undefined,
+): Environment {
+  return open?.total
+    ? {
+        ...environment,
+        openFindings: open.total,
+        openFindingsBySeverity: open.bySeverity,
+      }
+    : environment;
 }
 
 export function toResource(row: ResourceRow): EnvironmentResource {

@@ -1026,6 +1026,7 @@ describe('the OpenAPI document', () => {
       // The card's conformance line and the page's filter.
       const one = await send({ method: 'get', template: '/environments/{id}', params: { id: environment.id } });
       expect(one.body.openFindings).toBe(1);
+      expect(one.body.openFindingsBySeverity).toEqual({ high: 1 });
       const list = (query: Record<string, string>) =>
         send({ method: 'get', template: '/environments', query: { limit: '500', ...query } });
       const withFindings = await list({ hasFindings: 'true' });

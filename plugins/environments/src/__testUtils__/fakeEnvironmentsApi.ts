@@ -4,6 +4,7 @@ import {
   EnvironmentClassSummary,
   EnvironmentsApi,
   Finding,
+  FindingSeverity,
   ListEnvironmentsRequest,
   ListFindingsRequest,
   normalizeEntityRef,
@@ -83,8 +84,22 @@ export function fakeEnvironmentsApi(
     if (!options.findings) return environment;
     const open = findings.filter(
       f => f.environmentId === environment.id && !f.resolvedAt,
-    ).length;
-    return { ...environment, openFindings: open || undefined };
+    );
+    const bySeverity: Partial<Record<FindingSeverity, number>> = {};
+    for (const finding of open) {
+      bySeverity[finding.severity] = (bySeverity[finding.severity] ?? 0) + 1;
+    }
+    return open.length
+      ? {
+          ...environment,
+          openFindings: open.length,
+          openFindingsBySeverity: bySeverity,
+        }
+      : {
+          ...environment,
+          openFindings: undefined,
+          openFindingsBySeverity: undefined,
+        };
   };
   const update = (id: string, patch: Partial<Environment>) => {
     const updated = { ...find(id), ...patch };

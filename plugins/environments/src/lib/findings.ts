@@ -16,23 +16,20 @@ export function isOpen(finding: Finding): boolean {
   return !finding.resolvedAt;
 }
 
-/** The most serious severity among the findings, undefined when there are none. */
+/** How many open findings an environment has of each severity. */
+export type SeverityCounts = Partial<Record<FindingSeverity, number>>;
+
+/** The most serious severity with a count, undefined when there is none. */
 export function highestSeverity(
-  findings: Finding[],
+  counts: SeverityCounts,
 ): FindingSeverity | undefined {
-  return SEVERITIES.find(severity =>
-    findings.some(finding => finding.severity === severity),
-  );
+  return SEVERITIES.find(severity => (counts[severity] ?? 0) > 0);
 }
 
 /** `1 blocking, 2 high`: how many of each severity, most serious first. */
-export function describeSeverities(findings: Finding[]): string {
-  return SEVERITIES.map(severity => ({
-    severity,
-    count: findings.filter(finding => finding.severity === severity).length,
-  }))
-    .filter(({ count }) => count > 0)
-    .map(({ severity, count }) => `${count} ${severity}`)
+export function describeSeverities(counts: SeverityCounts): string {
+  return SEVERITIES.filter(severity => (counts[severity] ?? 0) > 0)
+    .map(severity => `${counts[severity]} ${severity}`)
     .join(', ');
 }
 

@@ -10,7 +10,6 @@ import {
   describeSeverities,
   highestSeverity,
   isCheckedAgainstBaseline,
-  isOpen,
 } from '../../lib/findings';
 import { FindingsDialog } from '../FindingsDialog';
 import { SeverityIcon } from '../FindingsList';
@@ -31,9 +30,8 @@ const useStyles = makeStyles(theme => ({
  * Whether the environment meets its class's baseline: "conformant", or how many
  * findings are open and how serious they are. Opens the findings dialog.
  *
- * The environment carries only the open count, so the severities come from its
- * findings, loaded when some are open (one request, reused by the dialog); a
- * conformant environment loads them only when the dialog opens.
+ * The environment carries its open findings' count by severity, so the line costs no
+ * request; the findings themselves load when the dialog opens.
  */
 export const BaselineConformance = (props: { environment: Environment }) => {
   const { environment } = props;
@@ -41,7 +39,7 @@ export const BaselineConformance = (props: { environment: Environment }) => {
   const [dialogOpen, setDialogOpen] = useState(false);
   const openCount = environment.openFindings ?? 0;
   const state = useFindings(environment.id, {
-    enabled: openCount > 0 || dialogOpen,
+    enabled: dialogOpen,
     refreshKey: openCount,
   });
 
@@ -50,8 +48,8 @@ export const BaselineConformance = (props: { environment: Environment }) => {
     return null;
   }
 
-  const open = state.findings?.filter(isOpen) ?? [];
-  const highest = highestSeverity(open);
+  const counts = environment.openFindingsBySeverity ?? {};
+  const highest = highestSeverity(counts);
   let summary = 'conformant';
   let icon = (
     <CheckCircleIcon
@@ -62,7 +60,7 @@ export const BaselineConformance = (props: { environment: Environment }) => {
   );
   if (openCount > 0) {
     summary = describeOpenCount(openCount);
-    const severities = describeSeverities(open);
+    const severities = describeSeverities(counts);
     if (severities) summary += ` (${severities})`;
     icon = highest ? (
       <SeverityIcon severity={highest} />

@@ -64,7 +64,7 @@ describe('EnvironmentCard baseline line (fake API)', () => {
 
   it('counts the open findings and names the most serious', async () => {
     const environment = anEnvironment({ status: 'degraded' });
-    await renderCard(environment, [
+    const api = await renderCard(environment, [
       aFinding({ environmentId: environment.id }),
       aFinding({
         environmentId: environment.id,
@@ -82,6 +82,8 @@ describe('EnvironmentCard baseline line (fake API)', () => {
         name: 'Baseline findings of pr-1: 2 open findings (1 blocking, 1 high)',
       }),
     ).toHaveTextContent('Baseline: 2 open findings (1 blocking, 1 high)');
+    // From the environment's own counts: the line costs no request.
+    expect(api.getFindings).not.toHaveBeenCalled();
   });
 
   it('shows each open finding: rule, severity, resource, expected against observed, when, and its guideline', async () => {
@@ -119,7 +121,7 @@ describe('EnvironmentCard baseline line (fake API)', () => {
       'href',
       `${GUIDELINES}/baselines/#postgres.connection-limit`,
     );
-    // The card's request is the dialog's too.
+    // One request, when the dialog opened.
     expect(api.getFindings).toHaveBeenCalledTimes(1);
   });
 
