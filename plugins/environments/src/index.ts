@@ -10,6 +10,7 @@ export {
   EntityEnvironmentsCard,
   EntityEnvironmentOverviewCard,
   EntityEnvironmentOperationsCard,
+  EntityEnvironmentFindingsCard,
   EnvironmentsPage,
   EnvironmentPickerFieldExtension,
 } from './plugin';

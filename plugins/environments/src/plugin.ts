@@ -111,3 +111,16 @@ export const EntityEnvironmentOperationsCard = environmentsPlugin.provide(
     },
   }),
 );
+
+/** An Environment entity's baseline findings; nothing for a declared one. @public */
+export const EntityEnvironmentFindingsCard = environmentsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEnvironmentFindingsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityEnvironmentFindingsCard').then(
+          m => m.EntityEnvironmentFindingsCard,
+        ),
+    },
+  }),
+);

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import {
   PAVED_ENVIRONMENT_ID_ANNOTATION,
@@ -37,16 +38,31 @@ export const environmentOverviewEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** A provisioned environment: only those have live state, findings and history in Paved. */
+const isProvisionedEnvironment = (entity: Entity) =>
+  isEnvironmentEntity(entity) &&
+  !!entity.metadata.annotations?.[PAVED_ENVIRONMENT_ID_ANNOTATION];
+
+/** `entity-card:environments/environment-findings`: its baseline findings. */
+export const environmentFindingsEntityCard = EntityCardBlueprint.make({
+  name: 'environment-findings',
+  params: {
+    type: 'content',
+    // A function: the annotation's key has dots, which a filter expression reads as a path.
+    filter: isProvisionedEnvironment,
+    loader: () =>
+      import('../components/EntityEnvironmentFindingsCard').then(m => (
+        <m.EntityEnvironmentFindingsCard />
+      )),
+  },
+});
+
 /** `entity-card:environments/environment-operations`: its operations history. */
 export const environmentOperationsEntityCard = EntityCardBlueprint.make({
   name: 'environment-operations',
   params: {
     type: 'content',
-    // A declared environment has no history in Paved. (A function: the annotation's
-    // key has dots, which a filter expression would read as a path.)
-    filter: entity =>
-      isEnvironmentEntity(entity) &&
-      !!entity.metadata.annotations?.[PAVED_ENVIRONMENT_ID_ANNOTATION],
+    filter: isProvisionedEnvironment,
     loader: () =>
       import('../components/EntityEnvironmentOperationsCard').then(m => (
         <m.EntityEnvironmentOperationsCard />

@@ -19,6 +19,7 @@ import {
 import { fakeEnvironmentsApi } from '../__testUtils__/fakeEnvironmentsApi';
 import plugin from './index';
 import {
+  environmentFindingsEntityCard,
   environmentOperationsEntityCard,
   environmentOverviewEntityCard,
   environmentsEntityCard,
@@ -93,9 +94,12 @@ describe('environments plugin in the new frontend system (fake API)', () => {
         createTestEntityPage({ entity: anEnvironmentEntity(environment) }),
         environmentsEntityCard,
         environmentOverviewEntityCard,
+        environmentFindingsEntityCard,
         environmentOperationsEntityCard,
       ],
-      apis: apis(fakeEnvironmentsApi({ environments: [environment] })),
+      apis: apis(
+        fakeEnvironmentsApi({ environments: [environment], findings: [] }),
+      ),
     });
 
     expect(await screen.findByText('Ready', {}, LAZY)).toBeInTheDocument();
@@ -114,6 +118,7 @@ describe('environments plugin in the new frontend system (fake API)', () => {
       extensions: [
         createTestEntityPage({ entity: aDeclaredEnvironment() }),
         environmentOverviewEntityCard,
+        environmentFindingsEntityCard,
         environmentOperationsEntityCard,
       ],
       apis: apis(),
@@ -127,6 +132,7 @@ describe('environments plugin in the new frontend system (fake API)', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByText('Operations')).not.toBeInTheDocument();
+    expect(screen.queryByText('Baseline findings')).not.toBeInTheDocument();
   });
 
   it('mounts the environments page at /environments with a title for the sidebar', () => {
@@ -155,6 +161,9 @@ describe('environments plugin in the new frontend system (fake API)', () => {
     ).toBeDefined();
     expect(
       plugin.getExtension('entity-card:environments/environment-operations'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('entity-card:environments/environment-findings'),
     ).toBeDefined();
     expect(plugin.getExtension('page:environments')).toBeDefined();
     expect(

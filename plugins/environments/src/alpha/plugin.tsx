@@ -8,6 +8,7 @@ import {
 } from '../routes';
 import { environmentsApi } from './apis';
 import {
+  environmentFindingsEntityCard,
   environmentOperationsEntityCard,
   environmentOverviewEntityCard,
   environmentsEntityCard,
@@ -17,8 +18,8 @@ import { environmentsPage } from './pages';
 
 /**
  * The environments plugin for the new frontend system: the API, the entity cards
- * (environments of components and systems; overview and operations of Environment
- * entities), the page (and with it the sidebar entry) and the EnvironmentPicker form field. Its
+ * (environments of components and systems; overview, findings and operations of
+ * Environment entities), the page (and with it the sidebar entry) and the EnvironmentPicker form field. Its
  * external routes default to the scaffolder and TechDocs.
  * @alpha
  */
@@ -37,6 +38,7 @@ export const environmentsPlugin = createFrontendPlugin({
     environmentsApi,
     environmentsEntityCard,
     environmentOverviewEntityCard,
+    environmentFindingsEntityCard,
     environmentOperationsEntityCard,
     environmentsPage,
     environmentPickerFormField,

@@ -1,0 +1,1 @@
+export { EntityEnvironmentFindingsCard } from './EntityEnvironmentFindingsCard';
