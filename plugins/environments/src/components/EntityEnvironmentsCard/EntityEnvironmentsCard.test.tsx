@@ -102,6 +102,9 @@ describe('EntityEnvironmentsCard (fake API)', () => {
       pr1.getByRole('link', { name: 'Template run that created it' }),
     ).toHaveAttribute('href', '/create/tasks/task-42');
     expect(
+      pr1.getByRole('link', { name: 'Details and history' }),
+    ).toHaveAttribute('href', '/catalog/default/environment/checkout-api-pr-1');
+    expect(
       pr1.getByRole('button', { name: 'Extend pr-1' }),
     ).toBeInTheDocument();
     expect(

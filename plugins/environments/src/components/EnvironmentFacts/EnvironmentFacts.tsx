@@ -1,7 +1,11 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
-import { Environment } from '@paved/plugin-environments-common';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  Environment,
+  environmentEntityRef,
+} from '@paved/plugin-environments-common';
 import { useEnvironmentLinks } from '../../hooks/useEnvironmentLinks';
 import { formatMonthlyCost } from '../../lib/format';
 import { guidelinePages } from '../../lib/guidelines';
@@ -16,8 +20,9 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * The estimated cost and the links: the rules of its tier, and the scaffolder task
- * that created it when a template did.
+ * The estimated cost and the links: its page in the catalog (findings and operations
+ * history), the rules of its tier, and the scaffolder task that created it when a
+ * template did.
  */
 export const EnvironmentFacts = (props: { environment: Environment }) => {
   const { environment } = props;
@@ -30,6 +35,10 @@ export const EnvironmentFacts = (props: { environment: Environment }) => {
         <Link to={links.guideline(guidelinePages.cost)}>Estimated</Link>{' '}
         {formatMonthlyCost(environment.estimatedMonthlyCost)}
       </span>
+      <EntityRefLink
+        entityRef={environmentEntityRef(environment)}
+        title="Details and history"
+      />
       <Link to={links.guideline(guidelinePages.tier(environment.tier))}>
         Rules of the {environment.tier} tier
       </Link>
