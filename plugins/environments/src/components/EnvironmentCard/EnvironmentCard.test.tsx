@@ -63,7 +63,11 @@ describe('EnvironmentCard baseline line (fake API)', () => {
   });
 
   it('counts the open findings and names the most serious', async () => {
-    const environment = anEnvironment({ status: 'degraded' });
+    const environment = anEnvironment({
+      status: 'degraded',
+      statusReason:
+        'Baseline: 2 findings (postgres.connection-limit, postgres.owner-privileges)',
+    });
     const api = await renderCard(environment, [
       aFinding({ environmentId: environment.id }),
       aFinding({
@@ -84,6 +88,9 @@ describe('EnvironmentCard baseline line (fake API)', () => {
     ).toHaveTextContent('Baseline: 2 open findings (1 blocking, 1 high)');
     // From the environment's own counts: the line costs no request.
     expect(api.getFindings).not.toHaveBeenCalled();
+    // Said once: the line replaces the status's reason, which lists the same findings.
+    expect(screen.getByText('Degraded')).toBeInTheDocument();
+    expect(screen.queryByText(/Baseline: 2 findings \(/)).not.toBeInTheDocument();
   });
 
   it('shows each open finding: rule, severity, resource, expected against observed, when, and its guideline', async () => {

@@ -79,6 +79,7 @@ export const EnvironmentCard = (props: {
         </Typography>
         <EnvironmentStatus
           environment={environment}
+          omitFindingsReason
           action={
             environment.status === 'failed' &&
             permissions.canUpdate && (

@@ -38,15 +38,26 @@ const useStyles = makeStyles(theme => ({
 export const EnvironmentStatus = (props: {
   environment: Environment;
   action?: ReactNode;
+  /**
+   * Leave out why it is degraded when the baseline line beside it already says which
+   * findings are open (the only thing that degrades an environment).
+   */
+  omitFindingsReason?: boolean;
 }) => {
-  const { environment, action } = props;
+  const { environment, action, omitFindingsReason } = props;
   const classes = useStyles();
   const links = useEnvironmentLinks();
   const operation = environment.activeOperation;
-  const reason =
-    environment.status === 'failed'
-      ? environment.statusReason ?? operation?.error
-      : environment.statusReason;
+  const findingsSaidElsewhere =
+    omitFindingsReason &&
+    environment.status === 'degraded' &&
+    (environment.openFindings ?? 0) > 0;
+  let reason = environment.statusReason;
+  if (environment.status === 'failed') {
+    reason = environment.statusReason ?? operation?.error;
+  } else if (findingsSaidElsewhere) {
+    reason = undefined;
+  }
   const retrying = reason?.startsWith('Retrying:');
 
   return (
