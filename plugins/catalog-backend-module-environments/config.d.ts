@@ -12,6 +12,13 @@ export interface Config {
          * start, at most 5 minutes each.
          */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * The entity whose TechDocs the published environments and resources show in
+         * their TechDocs tab (through `backstage.io/techdocs-entity`), typically the
+         * platform guidelines: `component:default/platform-guidelines`. Unset, they have
+         * no docs.
+         */
+        docsEntity?: string;
       };
     };
   };

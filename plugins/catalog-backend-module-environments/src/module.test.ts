@@ -386,7 +386,9 @@ describe.each(
     ]);
 
     // Stitched on its own: it may trail the environment by a processing pass.
-    const resource = await eventually(() => entity('resource', 'checkout-api-pr-1-main'));
+    const resource = await eventually(() =>
+      entity('resource', 'checkout-api-pr-1-main'),
+    );
     expect(resource).toMatchObject({
       metadata: {
         title: 'main (checkout-api/pr-1)',
@@ -488,7 +490,9 @@ describe.each(
   it('shows an environment turning degraded, and its new expiry, from events alone', async () => {
     const created = await createEnvironment('pr-5');
     await eventually(async () => {
-      expect((await entity('environment', 'checkout-api-pr-5')).spec?.status).toBe('ready');
+      expect(
+        (await entity('environment', 'checkout-api-pr-5')).spec?.status,
+      ).toBe('ready');
     });
 
     // Its database dropped behind the provider's back; the reconciler's next pass sees it.
@@ -516,7 +520,9 @@ describe.each(
       .send({ ttl: '3d' });
     expect(extended.status).toBe(200);
     const expiresAt: string = extended.body.environment.expiresAt;
-    expect(Date.parse(expiresAt)).toBeGreaterThan(Date.parse(created.expiresAt));
+    expect(Date.parse(expiresAt)).toBeGreaterThan(
+      Date.parse(created.expiresAt),
+    );
     await eventually(async () => {
       const e = await entity('environment', 'checkout-api-pr-5');
       expect(e.spec).toMatchObject({ status: 'degraded', expiresAt });

@@ -37,7 +37,7 @@ export const catalogModuleEnvironments = createBackendModule({
         discovery,
         events,
       }) {
-        const { schedule } = readProviderConfig(config);
+        const { schedule, docsEntity } = readProviderConfig(config);
         catalog.addProcessor(EnvironmentEntityProcessor.fromConfig(config));
         catalog.addEntityProvider(
           new EnvironmentEntityProvider({
@@ -46,6 +46,7 @@ export const catalogModuleEnvironments = createBackendModule({
             events,
             logger,
             taskRunner: scheduler.createScheduledTaskRunner(schedule),
+            docsEntity,
           }),
         );
       },

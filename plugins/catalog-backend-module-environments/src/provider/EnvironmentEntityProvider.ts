@@ -20,7 +20,11 @@ import {
   ENVIRONMENTS_EVENTS_TOPIC,
 } from '@paved/plugin-environments-common';
 import { randomUUID } from 'node:crypto';
-import { environmentEntities, RemovedEntity } from './environmentEntities';
+import {
+  environmentEntities,
+  EnvironmentEntitiesOptions,
+  RemovedEntity,
+} from './environmentEntities';
 import { PAVED_ENVIRONMENTS_LOCATION_TYPE } from '../constants';
 
 const PAGE_SIZE = 500;
@@ -57,6 +61,7 @@ export class EnvironmentEntityProvider implements EntityProvider {
   #deltas: Promise<void> = Promise.resolve();
   /** The environments an event named while a full read is under way. */
   #changedDuringRefresh?: Set<string>;
+  readonly #entityOptions: EnvironmentEntitiesOptions;
 
   constructor(options: {
     auth: AuthService;
@@ -64,7 +69,10 @@ export class EnvironmentEntityProvider implements EntityProvider {
     events: EventsService;
     taskRunner: SchedulerServiceTaskRunner;
     logger: LoggerService;
+    /** Whose TechDocs the published entities show (`catalog.providers.pavedEnvironments.docsEntity`). */
+    docsEntity?: string;
   }) {
+    this.#entityOptions = { docsEntity: options.docsEntity };
     this.#client = new EnvironmentsClient({ discoveryApi: options.discovery });
     this.#auth = options.auth;
     this.#events = options.events;
@@ -170,7 +178,10 @@ export class EnvironmentEntityProvider implements EntityProvider {
         const environment = await this.#client.getEnvironment(id, {
           token: await this.#token(),
         });
-        ({ entities: added, gone: removed } = environmentEntities(environment));
+        ({ entities: added, gone: removed } = environmentEntities(
+          environment,
+          this.#entityOptions,
+        ));
       } catch (error) {
         if (
           (error as { response?: { status?: number } }).response?.status !== 404
@@ -229,7 +240,10 @@ export class EnvironmentEntityProvider implements EntityProvider {
         a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
     );
     for (const environment of oldestFirst) {
-      const [self, ...resources] = environmentEntities(environment).entities;
+      const [self, ...resources] = environmentEntities(
+        environment,
+        this.#entityOptions,
+      ).entities;
       for (const deferred of byRef.has(ref(self))
         ? [self]
         : [self, ...resources]) {

@@ -22,6 +22,15 @@ export interface RemovedEntity {
   locationKey: string;
 }
 
+/** @internal */
+export interface EnvironmentEntitiesOptions {
+  /** The entity whose TechDocs the published entities show, e.g. the platform guidelines. */
+  docsEntity?: string;
+}
+
+/** The annotation that lets an entity show another entity's TechDocs. */
+const ANNOTATION_TECHDOCS_ENTITY = 'backstage.io/techdocs-entity';
+
 /**
  * An environment's entities: the `Environment` and one `Resource` per resource that is
  * not destroyed. A destroyed environment has none; `gone` lists what it (or a destroyed
@@ -30,7 +39,10 @@ export interface RemovedEntity {
  * Everything of one environment shares its location key, so an entity of the same name
  * from elsewhere (a hand-declared one) is a conflict the catalog reports, not a takeover.
  */
-export function environmentEntities(environment: Environment): {
+export function environmentEntities(
+  environment: Environment,
+  options: EnvironmentEntitiesOptions = {},
+): {
   entities: DeferredEntity[];
   gone: RemovedEntity[];
 } {
@@ -41,10 +53,16 @@ export function environmentEntities(environment: Environment): {
   const of = environment.entityRef.slice(
     environment.entityRef.indexOf('/') + 1,
   );
+  // The TechDocs tab of an environment or resource shows the platform guidelines:
+  // it has no docs of its own, and those explain its class, tier and baseline.
+  const docs = options.docsEntity
+    ? { [ANNOTATION_TECHDOCS_ENTITY]: options.docsEntity }
+    : {};
   const annotations = {
     [ANNOTATION_LOCATION]: location,
     [ANNOTATION_ORIGIN_LOCATION]: location,
     [PAVED_ENVIRONMENT_ID_ANNOTATION]: environment.id,
+    ...docs,
   };
 
   if (environment.status === 'destroyed') {
@@ -110,6 +128,7 @@ export function environmentEntities(environment: Environment): {
             [ANNOTATION_LOCATION]: location,
             [ANNOTATION_ORIGIN_LOCATION]: location,
             [PAVED_RESOURCE_ID_ANNOTATION]: resource.id,
+            ...docs,
           },
         },
         spec: {
