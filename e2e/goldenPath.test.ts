@@ -91,9 +91,9 @@ test('a new user gets a preview environment with a database, uses it, extends it
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  // Signing in is asynchronous: navigating before it finishes lands on the sign-in page again.
-  await expect(page.getByRole('table')).toBeVisible();
-  await page.goto(`/catalog/default/component/${COMPONENT}`);
+  // The catalog lists the component once signing in is done; open it from there.
+  await page.getByRole('link', { name: COMPONENT, exact: true }).click();
+  await expect(page.getByRole('heading', { name: COMPONENT })).toBeVisible();
 
   // Empty state: it says what to do, and the button opens the template with this
   // component and its owner filled in.
