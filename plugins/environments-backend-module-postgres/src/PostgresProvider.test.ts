@@ -204,6 +204,94 @@ describe('PostgresProvider', () => {
     });
   });
 
+  it('takes CREATEDB and CREATEROLE from the owner role again; a SUPERUSER one it leaves, saying what a superuser must run, and converges the rest', async () => {
+    const resource = newResource();
+    const { role, database } = physicalNames(resource);
+    const { outputs, secret } = await apply(resource);
+    const attributes = async () =>
+      (
+        await admin.query(
+          'SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = $1',
+          [role],
+        )
+      ).rows[0];
+    const observe = async () =>
+      (
+        await provider.observe({
+          target: TARGET,
+          resources: [{ resource, spec: {} }],
+          logger,
+        })
+      )[0];
+
+    await admin.query(
+      `ALTER ROLE ${escapeIdentifier(role)} CREATEDB CREATEROLE`,
+    );
+    const granted = await observe();
+    expect(granted.observed).toMatchObject({
+      ownerIsSuperuser: false,
+      ownerCanCreateRole: true,
+      ownerCanCreateDb: true,
+    });
+    expect(granted.cannotRestore).toBeUndefined();
+    await apply(resource, {}, secret);
+    expect(await attributes()).toEqual({
+      rolsuper: false,
+      rolcreatedb: false,
+      rolcreaterole: false,
+    });
+
+    await admin.query(
+      `ALTER ROLE ${escapeIdentifier(role)} SUPERUSER CREATEDB`,
+    );
+    await admin.query(
+      `ALTER DATABASE ${escapeIdentifier(database)} CONNECTION LIMIT 500`,
+    );
+    try {
+      const remedy = `The owner role "${role}" is a SUPERUSER and Paved's provisioning role on target "${TARGET}" is not one; only a superuser may change a superuser role. Needs a superuser: run ALTER ROLE "${role}" NOSUPERUSER NOCREATEROLE NOCREATEDB;`;
+      expect((await observe()).cannotRestore).toEqual({
+        ownerIsSuperuser: remedy,
+        ownerCanCreateDb: remedy,
+      });
+
+      const warnings = jest.fn();
+      await provider.apply({
+        target: TARGET,
+        resource,
+        spec: provider.validateSpec({}),
+        secret,
+        logger: { ...logger, warn: warnings },
+      });
+      expect(warnings).toHaveBeenCalledWith(remedy, expect.anything());
+      expect(await attributes()).toEqual({
+        rolsuper: true,
+        rolcreatedb: true,
+        rolcreaterole: false,
+      });
+      // The rest converged, and the stored password still works.
+      expect(
+        (
+          await admin.query(
+            'SELECT datconnlimit FROM pg_database WHERE datname = $1',
+            [database],
+          )
+        ).rows,
+      ).toEqual([{ datconnlimit: 10 }]);
+      await expect(
+        query(provider.connectionString(outputs, secret!), 'SELECT 1 AS one'),
+      ).resolves.toEqual([{ one: 1 }]);
+
+      // A new password it could not set: that apply fails, saying why.
+      await expect(apply(resource)).rejects.toThrow(
+        `${remedy} Until then Paved cannot give the role a new password.`,
+      );
+    } finally {
+      await admin.query(
+        `ALTER ROLE ${escapeIdentifier(role)} NOSUPERUSER NOCREATEDB`,
+      );
+    }
+  });
+
   it('observes many resources in one query, including missing ones, and the extensions of those in its window', async () => {
     const kept = newResource();
     const dropped = newResource();
@@ -552,7 +640,7 @@ describe('PostgresProvider', () => {
 });
 
 describe('PostgresProvider with a superuser as provisioner', () => {
-  it('provisions and destroys too', async () => {
+  it('provisions, restores the owner role, and destroys too', async () => {
     const superProvider = PostgresProvider.create({
       targets: [{ name: 'embedded', connection: testPostgresConnection() }],
       logger,
@@ -572,6 +660,40 @@ describe('PostgresProvider with a superuser as provisioner', () => {
           'SELECT current_user AS who',
         ),
       ).resolves.toEqual([{ who: physicalNames(resource).role }]);
+      // It takes SUPERUSER from the owner role too.
+      const { role } = physicalNames(resource);
+      await admin.query(
+        `ALTER ROLE ${escapeIdentifier(role)} SUPERUSER CREATEDB CREATEROLE`,
+      );
+      const [granted] = await superProvider.observe({
+        target: 'embedded',
+        resources: [{ resource, spec: {} }],
+        logger,
+      });
+      expect(granted.observed).toMatchObject({
+        ownerIsSuperuser: true,
+        ownerCanCreateRole: true,
+        ownerCanCreateDb: true,
+      });
+      expect(granted.cannotRestore).toBeUndefined();
+      await superProvider.apply({
+        target: 'embedded',
+        resource,
+        spec: superProvider.validateSpec({}),
+        secret: result.secret,
+        logger,
+      });
+      expect(
+        (
+          await admin.query(
+            'SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = $1',
+            [role],
+          )
+        ).rows,
+      ).toEqual([
+        { rolsuper: false, rolcreatedb: false, rolcreaterole: false },
+      ]);
+
       await superProvider.destroy({ target: 'embedded', resource, logger });
       const [observation] = await superProvider.observe({
         target: 'embedded',

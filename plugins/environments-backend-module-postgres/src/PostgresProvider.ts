@@ -168,6 +168,7 @@ export class PostgresProvider implements ResourceProvider {
           marker: ownershipMarker(request.resource),
           spec,
           verifier,
+          passwordKept: request.secret !== undefined,
           target: target.name,
           logger: request.logger,
           signal: request.signal,
@@ -223,7 +224,11 @@ export class PostgresProvider implements ResourceProvider {
     }));
     let observations: ResourceObservation[];
     try {
-      observations = await observeDatabases(target.pool, resources);
+      observations = await observeDatabases(
+        target.pool,
+        resources,
+        target.name,
+      );
     } catch (error) {
       throw toProviderError(error, {
         action: `Observing ${resources.length} resources`,

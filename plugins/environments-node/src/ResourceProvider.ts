@@ -63,6 +63,12 @@ export interface ResourceObservation {
    * findings about them stay as they were until a later pass looks again.
    */
   unobserved?: string[];
+  /**
+   * Drift in `observed` that `apply` cannot put right with the privileges the provider has,
+   * by key of `observed`, each saying what an operator can do instead. The reconciler does
+   * not restore drift that only these explain, and shows the words on the finding.
+   */
+  cannotRestore?: Record<string, string>;
 }
 
 /**

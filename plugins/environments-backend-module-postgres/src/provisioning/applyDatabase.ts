@@ -1,8 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import { ClientBase, escapeIdentifier, escapeLiteral } from 'pg';
 import { PostgresNames } from '../naming';
 import { PostgresSpec } from '../spec';
 import { assertOurs, inspect } from './inspect';
+import { superuserOwnerRemedy } from './ownerPrivileges';
 
 /** Another apply created the same object a moment ago: it exists now, so converge. */
 const ALREADY_EXISTS = new Set([
@@ -40,6 +42,8 @@ export interface ApplyDatabaseOptions {
   spec: PostgresSpec;
   /** The SCRAM verifier of the owner's password; the password itself never goes to the server. */
   verifier: string;
+  /** Whether the password is the one stored before: then a role Paved cannot alter keeps working. */
+  passwordKept: boolean;
   target: string;
   logger: LoggerService;
   signal?: AbortSignal;
@@ -48,7 +52,10 @@ export interface ApplyDatabaseOptions {
 /**
  * Converges the role and database of a resource to the spec, creating what is missing.
  * Every step can be repeated, so a crashed apply is finished by the next one, and one that
- * collided with a concurrent apply simply runs again.
+ * collided with a concurrent apply simply runs again. What it cannot put right with the
+ * provisioning role's privileges (a SUPERUSER owner role, when it is not one) it logs in
+ * words an operator can act on, and converges everything else regardless; `observe` reports
+ * it, so the reconciler does not restore it again in vain.
  */
 export async function applyDatabase(
   options: ApplyDatabaseOptions,
@@ -107,7 +114,17 @@ async function convergeOnce(options: ApplyDatabaseOptions): Promise<void> {
       assertOurs(state, names, marker, target);
     }
   }
-  if (state.role) {
+  // Only a superuser may alter a SUPERUSER role in any way, its password included.
+  const untouchable = Boolean(state.role?.superuser && !state.adminIsSuperuser);
+  if (untouchable) {
+    const remedy = superuserOwnerRemedy(names.role, target);
+    if (!options.passwordKept) {
+      throw new ConflictError(
+        `${remedy} Until then Paved cannot give the role a new password.`,
+      );
+    }
+    logger.warn(remedy, fields);
+  } else if (state.role) {
     await client.query(`
       ALTER ROLE ${role} PASSWORD ${password};
       ${state.role.adminIsMember ? '' : grantToAdmin}`);
@@ -141,4 +158,35 @@ async function convergeOnce(options: ApplyDatabaseOptions): Promise<void> {
     connectionLimit: spec.connectionLimit,
     statementTimeout: spec.statementTimeout,
   });
+
+  // The owner role is made NOSUPERUSER NOCREATEDB NOCREATEROLE; someone may have granted
+  // them since. Last, so that the database settings converge whatever happens here.
+  const granted = state.role && !untouchable ? state.role : undefined;
+  const resets = [
+    granted?.superuser && 'NOSUPERUSER',
+    granted?.createDb && 'NOCREATEDB',
+    granted?.createRole && 'NOCREATEROLE',
+  ].filter((flag): flag is string => Boolean(flag));
+  if (resets.length) {
+    const statement = `ALTER ROLE ${role} ${resets.join(' ')}`;
+    try {
+      await client.query(statement);
+      logger.info(
+        `Reset the owner role's privileges: ${resets.join(' ')}`,
+        fields,
+      );
+    } catch (error) {
+      if (sqlState(error) !== '42501') {
+        throw error;
+      }
+      // Insufficient privilege, e.g. a provisioning role without CREATEDB itself.
+      const detail = (error as { detail?: string }).detail;
+      const warning = `Paved's provisioning role on target "${target}" may not reset the privileges of the owner role "${
+        names.role
+      }": ${(error as Error).message}${
+        detail ? ` (${detail})` : ''
+      }. Run ${statement}; as a role that may.`;
+      logger.warn(warning, fields);
+    }
+  }
 }

@@ -9,6 +9,10 @@ export interface ProvisionedState {
     ours: boolean;
     /** Whether the provisioning role holds the role's privileges (needed to own things as it). */
     adminIsMember: boolean;
+    /** Its attributes: only a superuser can change a SUPERUSER role at all. */
+    superuser: boolean;
+    createRole: boolean;
+    createDb: boolean;
   };
   database?: { ours: boolean };
 }
@@ -18,6 +22,9 @@ SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS admin_is_
        r.oid IS NOT NULL AS role_exists,
        shobj_description(r.oid, 'pg_authid') AS role_comment,
        coalesce(pg_has_role(current_user, r.oid, 'USAGE'), false) AS admin_is_member,
+       coalesce(r.rolsuper, false) AS role_is_superuser,
+       coalesce(r.rolcreaterole, false) AS role_can_create_role,
+       coalesce(r.rolcreatedb, false) AS role_can_create_db,
        d.oid IS NOT NULL AS database_exists,
        shobj_description(d.oid, 'pg_database') AS database_comment,
        pg_get_userbyid(d.datdba) AS database_owner
@@ -30,6 +37,9 @@ interface InspectRow {
   role_exists: boolean;
   role_comment: string | null;
   admin_is_member: boolean;
+  role_is_superuser: boolean;
+  role_can_create_role: boolean;
+  role_can_create_db: boolean;
   database_exists: boolean;
   database_comment: string | null;
   database_owner: string | null;
@@ -54,7 +64,13 @@ export async function inspect(
   return {
     adminIsSuperuser: row.admin_is_superuser,
     role: row.role_exists
-      ? { ours: roleOurs, adminIsMember: row.admin_is_member }
+      ? {
+          ours: roleOurs,
+          adminIsMember: row.admin_is_member,
+          superuser: row.role_is_superuser,
+          createRole: row.role_can_create_role,
+          createDb: row.role_can_create_db,
+        }
       : undefined,
     database: row.database_exists
       ? {
