@@ -66,6 +66,17 @@ describe('EnvironmentsPage (fake API)', () => {
     expect(shownNames()).toEqual(['prod', 'staging', 'pr-1', 'pr-2']);
   });
 
+  it("links each environment to its catalog page and shows its tier, and a class only when named otherwise", () => {
+    const table = within(screen.getByRole('table'));
+    expect(table.getByRole('link', { name: 'prod' })).toHaveAttribute(
+      'href',
+      '/catalog/default/environment/checkout-api-prod',
+    );
+    const [prodRow] = table.getAllByRole('row').slice(1);
+    expect(within(prodRow).getByText('production')).toBeInTheDocument();
+    expect(within(prodRow).queryAllByText('production')).toHaveLength(1);
+  });
+
   it('filters by owner', async () => {
     await choose('Owner', 'group:default/storefront-team');
     expect(shownNames()).toEqual(['staging']);

@@ -2,7 +2,10 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Environment } from '@paved/plugin-environments-common';
+import {
+  Environment,
+  environmentEntityRef,
+} from '@paved/plugin-environments-common';
 import { formatMonthlyCost } from '../../lib/format';
 import { StatusIcon } from '../EnvironmentStatus';
 import { TierChip } from '../TierChip';
@@ -17,22 +20,46 @@ const columns: TableColumn<Row>[] = [
     title: 'Environment',
     field: 'name',
     highlight: true,
+    // Its catalog page (findings, operations history); then the component it serves.
     render: row => (
       <>
         <Typography variant="body2" component="div">
-          <strong>{row.name}</strong>
+          <strong>
+            <EntityRefLink
+              entityRef={environmentEntityRef(row)}
+              title={row.name}
+            />
+          </strong>
         </Typography>
         <EntityRefLink entityRef={row.entityRef} />
       </>
     ),
   },
-  { title: 'Tier', field: 'tier', render: row => <TierChip tier={row.tier} /> },
-  { title: 'Class', field: 'class' },
+  {
+    // One column for both: in most setups a class is named after its tier.
+    title: 'Tier and class',
+    field: 'tier',
+    render: row => (
+      <>
+        <TierChip tier={row.tier} />
+        {row.class !== row.tier && (
+          <Typography variant="body2" component="div">
+            {row.class}
+          </Typography>
+        )}
+      </>
+    ),
+  },
   {
     title: 'Status',
     field: 'status',
     render: row => (
-      <Box display="flex" alignItems="center" gridGap={8}>
+      <Box
+        display="flex"
+        alignItems="center"
+        gridGap={8}
+        style={{ whiteSpace: 'nowrap' }}
+      >
         <StatusIcon status={row.status} />
         <span>{row.status}</span>
       </Box>
