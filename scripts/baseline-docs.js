@@ -36,6 +36,11 @@ const DRIFT = {
   restored: '**Restored**: the platform provisions the resource again, which puts the setting back (or recreates the resource), and the finding is resolved.',
   notRestorable: '**Reported**: this class restores drift, but not of this rule. A finding on the environment\'s card until someone puts it right.',
 };
+/** What a restore of a rule cannot put right, said after its restored line (see the provider's README). */
+const RESTORE_LIMITS = {
+  'postgres.owner-privileges':
+    ' CREATEROLE and CREATEDB are taken away again; SUPERUSER only when the platform\'s provisioning role is a superuser itself. Otherwise that finding stays open and says what a database superuser must run.',
+};
 
 /** Reads `environments` of app-config.yaml. */
 function readConfig() {
@@ -152,8 +157,9 @@ function driftOf(ruleId, environmentClass, restorable) {
 function driftText(ruleId, classes, restorable) {
   if (!classes.length) return 'No class uses this baseline itself, so none of its environments can drift from it.';
   const kinds = classes.map(c => driftOf(ruleId, c, restorable));
-  if (kinds.every(kind => kind === kinds[0])) return DRIFT[kinds[0]];
-  return classes.map((c, i) => `In class ${c.name}: ${DRIFT[kinds[i]]}`).join('\n:   ');
+  const text = kind => DRIFT[kind] + (kind === 'restored' ? RESTORE_LIMITS[ruleId] ?? '' : '');
+  if (kinds.every(kind => kind === kinds[0])) return text(kinds[0]);
+  return classes.map((c, i) => `In class ${c.name}: ${text(kinds[i])}`).join('\n:   ');
 }
 
 /** The short form of a drift line, for the summary table. */

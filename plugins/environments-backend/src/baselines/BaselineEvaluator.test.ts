@@ -151,6 +151,21 @@ describe('checkObservation', () => {
     expect(observe({ statementTimeout: '30000' })).toEqual([]);
   });
 
+  it('says why owner privileges cannot be restored only when none of them can', () => {
+    const check = (observed: object, cannotRestore: Record<string, string>) =>
+      checkObservation(all, database, {
+        resourceId: 'r1',
+        exists: true,
+        observed: { ...healthy, ...observed } as any,
+        cannotRestore,
+      }).map(v => v.cannotRestore);
+    const superuser = 'Needs a superuser: run ALTER ROLE "paved_r1" NOSUPERUSER NOCREATEROLE NOCREATEDB;';
+    expect(check({ ownerIsSuperuser: true, ownerCanCreateDb: true }, { ownerIsSuperuser: superuser, ownerCanCreateDb: superuser })).toEqual([superuser]);
+    // CREATEROLE a restore can still take away: restore first, explain what is left after.
+    expect(check({ ownerIsSuperuser: false, ownerCanCreateRole: true, ownerCanCreateDb: true }, { ownerCanCreateDb: 'No CREATEDB.' })).toEqual([undefined]);
+    expect(check({ ownerIsSuperuser: false, ownerCanCreateDb: true }, { ownerCanCreateDb: 'No CREATEDB.' })).toEqual(['No CREATEDB.']);
+  });
+
   it('names the resource of each finding', () => {
     const [found] = checkObservation(all, database, { resourceId: 'r1', exists: false, observed: {} });
     expect(found).toMatchObject({ resourceId: 'r1', severity: 'high', link: '/docs/baselines/#resource.exists' });

@@ -22,6 +22,11 @@ export interface RuleViolation {
   resourceId?: string;
   expected: string;
   observed: string;
+  /**
+   * Why the provider's `apply` cannot put this drift right (from the observation's
+   * `cannotRestore`), in words an operator can act on; a restore is not queued for it.
+   */
+  cannotRestore?: string;
 }
 
 /** A resource as requested or stored: its type and desired spec. */
@@ -203,15 +208,24 @@ export function checkObservation(
 
   const privileges = baseline.rules.get('postgres.owner-privileges');
   if (privileges) {
-    const flags = [
-      observed.ownerIsSuperuser === true && 'SUPERUSER',
-      observed.ownerCanCreateRole === true && 'CREATEROLE',
-      observed.ownerCanCreateDb === true && 'CREATEDB',
-    ].filter((flag): flag is string => Boolean(flag));
+    const granted = (
+      [
+        ['SUPERUSER', 'ownerIsSuperuser'],
+        ['CREATEROLE', 'ownerCanCreateRole'],
+        ['CREATEDB', 'ownerCanCreateDb'],
+      ] as const
+    ).filter(([, key]) => observed[key] === true);
+    const flags = granted.map(([flag]) => flag);
     if (flags.length) {
-      found.push(
-        violation(privileges, 'owner', 'NOSUPERUSER NOCREATEROLE NOCREATEDB', flags.join(' '), resource),
-      );
+      // Restorable while a restore can take away any of them; once none, say why.
+      const reasons = granted.map(([, key]) => observation.cannotRestore?.[key]);
+      const cannotRestore = reasons.every(Boolean)
+        ? [...new Set(reasons)].join(' ')
+        : undefined;
+      found.push({
+        ...violation(privileges, 'owner', 'NOSUPERUSER NOCREATEROLE NOCREATEDB', flags.join(' '), resource),
+        ...(cannotRestore && { cannotRestore }),
+      });
     }
   }
 

@@ -243,6 +243,81 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
       expect((await environments.get(environment.id, credentials)).status).toBe('ready');
       await cleanUp(environment.id);
     });
+
+    it("restores the owner role's privileges: CREATEDB and CREATEROLE granted out of band are taken away again", async () => {
+      const { reconciler, environments, findings, engine, create, cleanUp } = await start();
+      const { environment, names } = await create('granted', 'prod', ['main']);
+      const role = names.main.role;
+      await queryAsTestAdmin(`ALTER ROLE ${escapeIdentifier(role)} CREATEDB CREATEROLE`);
+
+      expect(await reconciler.run()).toMatchObject({ opened: 1, restoring: 1 });
+      const [finding] = await findings.list({ environmentId: environment.id, state: 'open' });
+      expect([finding.rule, finding.observed, finding.message]).toEqual([
+        'postgres.owner-privileges',
+        'CREATEROLE CREATEDB',
+        'postgres.owner-privileges message',
+      ]);
+      while (await engine.runOnce());
+      expect(
+        await queryAsTestAdmin(
+          `SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = '${role}'`,
+        ),
+      ).toEqual([{ rolsuper: false, rolcreatedb: false, rolcreaterole: false }]);
+
+      expect(await reconciler.run()).toMatchObject({ opened: 0, resolved: 1, restoring: 0 });
+      const ready = await environments.get(environment.id, credentials);
+      expect([ready.status, ready.openFindings]).toEqual(['ready', undefined]);
+      await cleanUp(environment.id);
+    });
+
+    it('leaves a SUPERUSER owner role reported, saying what a superuser must run, and still restores the rest', async () => {
+      const { reconciler, environments, findings, engine, create, cleanUp } = await start();
+      const { environment, names } = await create('escalated', 'prod', ['main']);
+      const { role, database } = names.main;
+      await queryAsTestAdmin(`ALTER ROLE ${escapeIdentifier(role)} SUPERUSER`);
+      await queryAsTestAdmin(`ALTER DATABASE ${escapeIdentifier(database)} CONNECTION LIMIT 500`);
+      const open = async () =>
+        (await findings.list({ environmentId: environment.id, state: 'open' })).map(f => [
+          f.rule,
+          f.observed,
+          f.message,
+        ]);
+      const superuser = [
+        'postgres.owner-privileges',
+        'SUPERUSER',
+        `postgres.owner-privileges message Not restored: The owner role "${role}" is a SUPERUSER and Paved's provisioning role on target "shared" is not one; only a superuser may change a superuser role. Needs a superuser: run ALTER ROLE "${role}" NOSUPERUSER NOCREATEROLE NOCREATEDB;`,
+      ];
+
+      expect(await reconciler.run()).toMatchObject({ opened: 2, restoring: 1 });
+      expect((await open()).sort()).toEqual([
+        ['postgres.connection-limit', '500', 'postgres.connection-limit message'],
+        superuser,
+      ]);
+      while (await engine.runOnce());
+      const restored = await environments.get(environment.id, credentials);
+      expect(restored.status).toBe('ready');
+      expect(
+        await queryAsTestAdmin(
+          `SELECT d.datconnlimit, r.rolsuper FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE d.datname = '${database}'`,
+        ),
+      ).toEqual([{ datconnlimit: 10, rolsuper: true }]);
+
+      // The limit is resolved; the superuser stays, and is not restored again in vain.
+      expect(await reconciler.run()).toMatchObject({ opened: 0, resolved: 1, restoring: 0 });
+      expect(await open()).toEqual([superuser]);
+      expect(await reconciler.run()).toMatchObject({ opened: 0, resolved: 0, restoring: 0 });
+      const degraded = await environments.get(environment.id, credentials);
+      expect([degraded.status, degraded.statusReason]).toEqual([
+        'degraded',
+        'Baseline: 1 finding (postgres.owner-privileges)',
+      ]);
+
+      // A superuser runs what the finding says, and it resolves.
+      await queryAsTestAdmin(`ALTER ROLE ${escapeIdentifier(role)} NOSUPERUSER NOCREATEROLE NOCREATEDB`);
+      expect(await reconciler.run()).toMatchObject({ opened: 0, resolved: 1, restoring: 0 });
+      expect((await environments.get(environment.id, credentials)).status).toBe('ready');
+      await cleanUp(environment.id);
+    });
   },
 );
 

@@ -26,12 +26,17 @@ export const RECONCILER_PRINCIPAL = 'paved:reconciler';
 /** Findings of these severities make an environment `degraded`. */
 const DEGRADING = new Set(['blocking', 'high']);
 
-/** The drift an apply puts right: it recreates, and sets the limit, timeout and owner again. */
+/**
+ * The drift an apply puts right: it recreates, sets the limit, timeout and owner again, and
+ * takes CREATEDB and CREATEROLE (SUPERUSER too, when it may) from the owner role. What a
+ * provider reports it cannot restore (`cannotRestore`) stays a finding saying why.
+ */
 const RESTORABLE = new Set([
   'resource.exists',
   'postgres.connection-limit',
   'postgres.statement-timeout',
   'postgres.database-owner',
+  'postgres.owner-privileges',
 ]);
 
 /** Resources per `observe` call: one query per target server for any realistic fleet. */
@@ -198,6 +203,7 @@ export class Reconciler {
           const json = JSON.stringify({ exists: observation.exists, ...observation.observed });
           if (json !== resource.observed) updates.push({ id: resource.id, observed: json });
           if (!environmentClass) continue;
+          const restores = environmentClass.drift === 'restore';
           violations.push(
             ...checkObservation(
               environmentClass.baseline,
@@ -209,7 +215,14 @@ export class Reconciler {
                 field: resource.name,
               },
               observation,
-            ).map(v => ({ ...v, environmentId: environment.id })),
+            ).map(v => ({
+              ...v,
+              // The finding says why a restoring class leaves it as it is.
+              ...(restores && v.cannotRestore && {
+                message: `${v.message} Not restored: ${v.cannotRestore}`,
+              }),
+              environmentId: environment.id,
+            })),
           );
         }
       }
@@ -268,7 +281,8 @@ export class Reconciler {
         if (
           before.observed !== row.observed ||
           before.expected !== row.expected ||
-          before.severity !== row.severity
+          before.severity !== row.severity ||
+          before.message !== row.message
         ) {
           const changed = {
             observed: row.observed,
@@ -346,7 +360,8 @@ export class Reconciler {
     for (const v of violations) {
       const environment = environments.get(v.environmentId)!;
       if (this.deps.config.classes.get(environment.class)?.drift !== 'restore') continue;
-      if (!v.resourceId || !RESTORABLE.has(v.rule)) continue;
+      // What the provider cannot put right would be restored again on every pass, in vain.
+      if (!v.resourceId || !RESTORABLE.has(v.rule) || v.cannotRestore) continue;
       drifted.set(v.environmentId, (drifted.get(v.environmentId) ?? new Set()).add(v.resourceId));
     }
     const timestamp = toTimestamp(now);
