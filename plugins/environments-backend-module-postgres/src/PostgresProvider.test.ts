@@ -292,6 +292,57 @@ describe('PostgresProvider', () => {
     }
   });
 
+  it('takes away what it may when the provisioning role lacks CREATEDB, and says what to run for the rest', async () => {
+    const limited = await createTestProvisioningRole();
+    const limitedProvider = PostgresProvider.create({
+      targets: [{ name: TARGET, connection: limited.connection }],
+      logger,
+    });
+    const resource = newResource('limited');
+    created.pop();
+    const { role } = physicalNames(resource);
+    try {
+      const request = {
+        target: TARGET,
+        resource,
+        spec: limitedProvider.validateSpec({}),
+        logger,
+      };
+      const { secret } = await limitedProvider.apply(request);
+      await admin.query(
+        `ALTER ROLE ${escapeIdentifier(limited.connection.user)} NOCREATEDB`,
+      );
+      await admin.query(
+        `ALTER ROLE ${escapeIdentifier(role)} CREATEDB CREATEROLE`,
+      );
+      const observe = async () =>
+        (
+          await limitedProvider.observe({
+            target: TARGET,
+            resources: [{ resource, spec: {} }],
+            logger,
+          })
+        )[0].cannotRestore;
+      const remedy = `Paved's provisioning role on target "${TARGET}" may not take CREATEDB from the owner role "${role}" (that needs CREATEROLE, CREATEDB and ADMIN OPTION on the role). As a role that may, run ALTER ROLE "${role}" NOCREATEDB;`;
+      expect(await observe()).toEqual({ ownerCanCreateDb: remedy });
+
+      await limitedProvider.apply({ ...request, secret });
+      expect(
+        (
+          await admin.query(
+            'SELECT rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = $1',
+            [role],
+          )
+        ).rows,
+      ).toEqual([{ rolcreatedb: true, rolcreaterole: false }]);
+      expect(await observe()).toEqual({ ownerCanCreateDb: remedy });
+    } finally {
+      await limitedProvider.destroy({ target: TARGET, resource, logger });
+      await limitedProvider.close();
+      await limited.drop();
+    }
+  });
+
   it('observes many resources in one query, including missing ones, and the extensions of those in its window', async () => {
     const kept = newResource();
     const dropped = newResource();

@@ -160,28 +160,26 @@ async function convergeOnce(options: ApplyDatabaseOptions): Promise<void> {
   });
 
   // The owner role is made NOSUPERUSER NOCREATEDB NOCREATEROLE; someone may have granted
-  // them since. Last, so that the database settings converge whatever happens here.
+  // them since. Last, so that the database settings converge whatever happens here, and one
+  // at a time, so that one the provisioning role may not reset does not keep the others.
   const granted = state.role && !untouchable ? state.role : undefined;
   const resets = [
     granted?.superuser && 'NOSUPERUSER',
     granted?.createDb && 'NOCREATEDB',
     granted?.createRole && 'NOCREATEROLE',
   ].filter((flag): flag is string => Boolean(flag));
-  if (resets.length) {
-    const statement = `ALTER ROLE ${role} ${resets.join(' ')}`;
+  for (const reset of resets) {
+    const statement = `ALTER ROLE ${role} ${reset}`;
     try {
       await client.query(statement);
-      logger.info(
-        `Reset the owner role's privileges: ${resets.join(' ')}`,
-        fields,
-      );
+      logger.info(`Reset the owner role's privileges: ${reset}`, fields);
     } catch (error) {
       if (sqlState(error) !== '42501') {
         throw error;
       }
       // Insufficient privilege, e.g. a provisioning role without CREATEDB itself.
       const detail = (error as { detail?: string }).detail;
-      const warning = `Paved's provisioning role on target "${target}" may not reset the privileges of the owner role "${
+      const warning = `Paved's provisioning role on target "${target}" may not reset ${reset} on the owner role "${
         names.role
       }": ${(error as Error).message}${
         detail ? ` (${detail})` : ''
