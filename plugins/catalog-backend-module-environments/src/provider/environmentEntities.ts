@@ -55,7 +55,7 @@ export function environmentEntities(
   );
   // The TechDocs tab of an environment or resource shows the platform guidelines:
   // it has no docs of its own, and those explain its class, tier and baseline.
-  const docs = options.docsEntity
+  const docs: Record<string, string> = options.docsEntity
     ? { [ANNOTATION_TECHDOCS_ENTITY]: options.docsEntity }
     : {};
   const annotations = {
