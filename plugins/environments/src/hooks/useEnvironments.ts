@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Environment,
@@ -7,6 +7,7 @@ import {
 import { environmentsApiRef } from '../api';
 import { isInFlight } from '../lib/isInFlight';
 import { sortEnvironments } from '../lib/sortEnvironments';
+import { useLiveLoad } from './useLiveLoad';
 
 /** Often enough that provisioning feels live, rarely enough to stay cheap. */
 export const DEFAULT_REFRESH_INTERVAL_MS = 2500;
@@ -35,15 +36,6 @@ export interface EnvironmentsState {
   refresh(): void;
 }
 
-interface Loaded {
-  key: string;
-  environments?: Environment[];
-  totalItems?: number;
-  error?: Error;
-  /** Counts answers, so each one can schedule the next poll. */
-  answers: number;
-}
-
 /**
  * Lists environments with one request per load, then follows them live: while any is
  * provisioning or being destroyed it loads again every few seconds, and stops once
@@ -56,75 +48,29 @@ export function useEnvironments(
   const { refreshIntervalMs = DEFAULT_REFRESH_INTERVAL_MS, live = true } =
     options;
   const api = useApi(environmentsApiRef);
-  // Callers build the request inline; its content, not its identity, decides a reload.
-  const key = JSON.stringify(request ?? null);
-  const [loaded, setLoaded] = useState<Loaded>({ key, answers: 0 });
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    const current: ListEnvironmentsRequest | null = JSON.parse(key);
-    if (!current) {
-      return undefined;
-    }
-    let cancelled = false;
-    api.listEnvironments(current).then(
-      list => {
-        if (!cancelled) {
-          setLoaded(previous => ({
-            key,
-            environments: sortEnvironments(list.items),
-            totalItems: list.totalItems,
-            answers: previous.answers + 1,
-          }));
-        }
-      },
-      error => {
-        if (!cancelled) {
-          setLoaded(previous => ({
-            ...(previous.key === key ? previous : {}),
-            key,
-            error,
-            answers: previous.answers + 1,
-          }));
-        }
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, key, generation]);
-
-  const current = loaded.key === key ? loaded : undefined;
-  const inFlight = current?.environments?.some(isInFlight) ?? false;
-  const answers = current?.answers;
-
-  useEffect(() => {
-    if (!live || !inFlight) {
-      return undefined;
-    }
-    // One timer per answer, so a slow server never gets overlapping requests.
-    const timer = setTimeout(
-      () => setGeneration(g => g + 1),
-      refreshIntervalMs,
-    );
-    return () => clearTimeout(timer);
-  }, [live, inFlight, answers, refreshIntervalMs]);
-
-  const refresh = useCallback(() => setGeneration(g => g + 1), []);
-  const retry = useCallback(() => {
-    setLoaded(previous => ({ key: previous.key, answers: previous.answers }));
-    setGeneration(g => g + 1);
-  }, []);
+  const state = useLiveLoad({
+    // Callers build the request inline; its content, not its identity, decides a reload.
+    key: request ? JSON.stringify(request) : undefined,
+    load: () =>
+      api.listEnvironments(request!).then(list => ({
+        environments: sortEnvironments(list.items),
+        totalItems: list.totalItems,
+      })),
+    isInFlight: live
+      ? loaded => loaded.environments.some(isInFlight)
+      : undefined,
+    refreshIntervalMs,
+  });
 
   return useMemo(
     () => ({
-      environments: current?.environments,
-      totalItems: current?.totalItems,
-      loading: key !== 'null' && !current?.environments && !current?.error,
-      error: current?.error,
-      retry,
-      refresh,
+      environments: state.value?.environments,
+      totalItems: state.value?.totalItems,
+      loading: state.loading,
+      error: state.error,
+      retry: state.retry,
+      refresh: state.refresh,
     }),
-    [current, key, retry, refresh],
+    [state],
   );
 }

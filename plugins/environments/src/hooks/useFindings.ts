@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { Finding } from '@paved/plugin-environments-common';
 import { environmentsApiRef } from '../api';
+import { useLiveLoad } from './useLiveLoad';
 
 /** @public */
 export interface UseFindingsOptions {
@@ -26,12 +27,6 @@ export interface FindingsState {
   retry(): void;
 }
 
-interface Loaded {
-  environmentId: string;
-  findings?: Finding[];
-  error?: Error;
-}
-
 /** An environment's baseline findings, open and resolved, with one request per load. */
 export function useFindings(
   environmentId: string,
@@ -39,47 +34,20 @@ export function useFindings(
 ): FindingsState {
   const { enabled = true, refreshKey } = options;
   const api = useApi(environmentsApiRef);
-  const [loaded, setLoaded] = useState<Loaded>({ environmentId });
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    if (!enabled) {
-      return undefined;
-    }
-    let cancelled = false;
-    api.getFindings(environmentId).then(
-      findings => {
-        if (!cancelled) setLoaded({ environmentId, findings });
-      },
-      error => {
-        if (!cancelled) {
-          setLoaded(previous => ({
-            ...(previous.environmentId === environmentId ? previous : {}),
-            environmentId,
-            error,
-          }));
-        }
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, environmentId, enabled, refreshKey, generation]);
-
-  const retry = useCallback(() => {
-    setLoaded(previous => ({ environmentId: previous.environmentId }));
-    setGeneration(g => g + 1);
-  }, []);
-
-  const current =
-    loaded.environmentId === environmentId ? loaded : { environmentId };
+  const state = useLiveLoad({
+    key: enabled ? environmentId : undefined,
+    load: () => api.getFindings(environmentId),
+    // Findings change only on a reconciler pass; nothing to follow between them.
+    refreshIntervalMs: 0,
+    refreshKey,
+  });
   return useMemo(
     () => ({
-      findings: current.findings,
-      loading: enabled && !current.findings && !current.error,
-      error: current.error,
-      retry,
+      findings: state.value,
+      loading: state.loading,
+      error: state.error,
+      retry: state.retry,
     }),
-    [current.findings, current.error, enabled, retry],
+    [state],
   );
 }
