@@ -36,6 +36,9 @@ describe('EntityEnvironmentsCard: environments declared in the catalog (fake env
 
     const declared = within(await card('legacy-qa'));
     expect(declared.getByText('declared')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Create an ephemeral environment' }),
+    ).not.toBeInTheDocument();
     expect(declared.getByText('staging')).toBeInTheDocument();
     expect(
       declared.getByText('The QA environment on the old VM cluster'),
@@ -73,6 +76,15 @@ describe('EntityEnvironmentsCard: environments declared in the catalog (fake env
 
     expect(await card('legacy-qa')).toBeInTheDocument();
     expect(screen.queryByText('No environments yet')).not.toBeInTheDocument();
+    // What Paved can provision is still offered.
+    expect(
+      screen.getByRole('link', { name: 'Create an ephemeral environment' }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringContaining(
+        '/create/templates/default/paved-ephemeral-environment',
+      ),
+    );
   });
 
   it('does not ask the catalog when every environment the component relates to is a provisioned one', async () => {

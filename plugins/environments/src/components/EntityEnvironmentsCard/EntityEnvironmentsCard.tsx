@@ -18,7 +18,10 @@ import { useEnvironments } from '../../hooks/useEnvironments';
 import { environmentEntityRefs } from '../../lib/environmentEntityRefs';
 import { DeclaredEnvironmentCard } from '../DeclaredEnvironmentCard';
 import { EnvironmentCard } from '../EnvironmentCard';
-import { EnvironmentsEmptyState } from '../EnvironmentsEmptyState';
+import {
+  CreateEphemeralEnvironmentButton,
+  EnvironmentsEmptyState,
+} from '../EnvironmentsEmptyState';
 
 /** More than any entity page should show; the environments page lists the rest. */
 const CARD_LIMIT = 100;
@@ -120,6 +123,19 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
             </Grid>
           ))}
         </Grid>
+        {environments.length === 0 && (
+          // Only declared ones: still offer what Paved can provision.
+          <Box mt={2}>
+            <Typography variant="body2" paragraph>
+              Paved provisions none of these. A preview environment is the
+              quickest way to try a change.
+            </Typography>
+            <CreateEphemeralEnvironmentButton
+              entity={entity}
+              variant="outlined"
+            />
+          </Box>
+        )}
         {totalItems !== undefined && totalItems > environments.length && (
           <Box mt={2}>
             <Typography variant="body2" color="textSecondary">

@@ -13,6 +13,33 @@ import {
 import { guidelinePages } from '../../lib/guidelines';
 
 /**
+ * Opens the `paved-ephemeral-environment` template with this entity and its owner
+ * filled in: the quickest start, offered wherever Paved provisions nothing for it yet.
+ */
+export const CreateEphemeralEnvironmentButton = (props: {
+  entity: Entity;
+  variant?: 'contained' | 'outlined';
+}) => {
+  const links = useEnvironmentLinks();
+  return (
+    <Button
+      variant={props.variant ?? 'contained'}
+      color="primary"
+      startIcon={<AddIcon />}
+      component={RouterLink}
+      // ButtonBase calls anything but a <button> a button; this one navigates.
+      role="link"
+      to={links.template(
+        EPHEMERAL_TEMPLATE,
+        ephemeralTemplateFormData(props.entity),
+      )}
+    >
+      Create an ephemeral environment
+    </Button>
+  );
+};
+
+/**
  * No environments yet: says what an environment is for, and offers the quickest
  * start, the ephemeral-environment template with this entity already filled in.
  */
@@ -37,20 +64,7 @@ export const EnvironmentsEmptyState = (props: { entity: Entity }) => {
         the golden paths too.
       </Typography>
       <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={16}>
-        <Button
-          variant="contained"
-          color="primary"
-          startIcon={<AddIcon />}
-          component={RouterLink}
-          // ButtonBase calls anything but a <button> a button; this one navigates.
-          role="link"
-          to={links.template(
-            EPHEMERAL_TEMPLATE,
-            ephemeralTemplateFormData(entity),
-          )}
-        >
-          Create an ephemeral environment
-        </Button>
+        <CreateEphemeralEnvironmentButton entity={entity} />
         <Link to={links.guideline(guidelinePages.ephemeralTemplate)}>
           When to use one
         </Link>

@@ -1,1 +1,4 @@
-export { EnvironmentsEmptyState } from './EnvironmentsEmptyState';
+export {
+  CreateEphemeralEnvironmentButton,
+  EnvironmentsEmptyState,
+} from './EnvironmentsEmptyState';
