@@ -1,18 +1,12 @@
-import { useState } from 'react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Switch from '@material-ui/core/Switch';
-import Typography from '@material-ui/core/Typography';
-import { ErrorPanel, InfoCard } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { PAVED_ENVIRONMENT_ID_ANNOTATION } from '@paved/plugin-environments-common';
 import { useEnvironmentLinks } from '../../hooks/useEnvironmentLinks';
 import { useFindings } from '../../hooks/useFindings';
-import { isOpen } from '../../lib/findings';
 import { guidelinePages } from '../../lib/guidelines';
-import { FindingsList } from '../FindingsList';
+import { OpenAndResolvedFindings } from '../FindingsList';
+import { LoadError } from '../LoadError';
 
 /**
  * The baseline findings of a provisioned environment's entity page: what breaks its
@@ -24,56 +18,29 @@ export const EntityEnvironmentFindingsCard = () => {
   const { entity } = useEntity();
   const id = entity.metadata.annotations?.[PAVED_ENVIRONMENT_ID_ANNOTATION];
   const links = useEnvironmentLinks();
-  const [showResolved, setShowResolved] = useState(false);
   const state = useFindings(id ?? '', { enabled: !!id });
   if (!id) {
     return null;
   }
   const name = entity.metadata.title ?? entity.metadata.name;
-  const open = state.findings?.filter(isOpen) ?? [];
-  const resolved = state.findings?.filter(f => !isOpen(f)) ?? [];
 
   let body;
   if (state.loading) {
     body = <LinearProgress aria-label="Loading the findings" />;
   } else if (!state.findings) {
     body = (
-      <>
-        <ErrorPanel
-          title="Could not load the findings"
-          error={state.error ?? new Error('Unknown error')}
-        />
-        <Box mt={2}>
-          <Button variant="outlined" onClick={state.retry}>
-            Try again
-          </Button>
-        </Box>
-      </>
+      <LoadError
+        title="Could not load the findings"
+        error={state.error}
+        onRetry={state.retry}
+      />
     );
   } else {
     body = (
-      <>
-        {open.length > 0 ? (
-          <FindingsList findings={open} aria-label="Open findings" />
-        ) : (
-          <Typography variant="body2" paragraph>
-            None open: {name} meets its baseline.
-          </Typography>
-        )}
-        <FormControlLabel
-          control={
-            <Switch
-              checked={showResolved}
-              onChange={event => setShowResolved(event.target.checked)}
-              disabled={resolved.length === 0}
-            />
-          }
-          label={`Show resolved findings (${resolved.length})`}
-        />
-        {showResolved && (
-          <FindingsList findings={resolved} aria-label="Resolved findings" />
-        )}
-      </>
+      <OpenAndResolvedFindings
+        findings={state.findings}
+        none={<>None open: {name} meets its baseline.</>}
+      />
     );
   }
 

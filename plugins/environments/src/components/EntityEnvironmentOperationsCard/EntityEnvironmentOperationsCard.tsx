@@ -1,12 +1,11 @@
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import { ErrorPanel, InfoCard } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { PAVED_ENVIRONMENT_ID_ANNOTATION } from '@paved/plugin-environments-common';
 import { useOperations } from '../../hooks/useOperations';
 import { OperationsTable } from './OperationsTable';
+import { LoadError } from '../LoadError';
 
 /**
  * The operations history of a provisioned environment's entity page: every create,
@@ -29,17 +28,11 @@ export const EntityEnvironmentOperationsCard = (props: {
     body = <LinearProgress aria-label="Loading the operations" />;
   } else if (!operations) {
     body = (
-      <>
-        <ErrorPanel
-          title="Could not load the operations"
-          error={error ?? new Error('Unknown error')}
-        />
-        <Box mt={2}>
-          <Button variant="outlined" onClick={retry}>
-            Try again
-          </Button>
-        </Box>
-      </>
+      <LoadError
+        title="Could not load the operations"
+        error={error}
+        onRetry={retry}
+      />
     );
   } else if (operations.length === 0) {
     body = (

@@ -1,9 +1,8 @@
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { ErrorPanel, InfoCard } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   PAVED_ENVIRONMENT_ID_ANNOTATION,
@@ -12,6 +11,7 @@ import {
 import { useEnvironment } from '../../hooks/useEnvironment';
 import { DeclaredEnvironmentOverview } from './DeclaredEnvironmentOverview';
 import { ProvisionedEnvironmentOverview } from './ProvisionedEnvironmentOverview';
+import { LoadError } from '../LoadError';
 
 /** @public */
 export interface EntityEnvironmentOverviewCardProps {
@@ -52,17 +52,11 @@ export const EntityEnvironmentOverviewCard = (
     );
   } else if (!state.environment) {
     body = (
-      <>
-        <ErrorPanel
-          title="Could not load the environment"
-          error={state.error ?? new Error('Unknown error')}
-        />
-        <Box mt={2}>
-          <Button variant="outlined" onClick={state.retry}>
-            Try again
-          </Button>
-        </Box>
-      </>
+      <LoadError
+        title="Could not load the environment"
+        error={state.error}
+        onRetry={state.retry}
+      />
     );
   } else {
     body = (

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { ErrorPanel, InfoCard } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -22,6 +21,7 @@ import {
   CreateEphemeralEnvironmentButton,
   EnvironmentsEmptyState,
 } from '../EnvironmentsEmptyState';
+import { LoadError } from '../LoadError';
 
 /** More than any entity page should show; the environments page lists the rest. */
 const CARD_LIMIT = 100;
@@ -67,17 +67,11 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
     body = <LinearProgress aria-label="Loading environments" />;
   } else if (!environments) {
     body = (
-      <>
-        <ErrorPanel
-          title="Could not load the environments"
-          error={error ?? new Error('Unknown error')}
-        />
-        <Box mt={2}>
-          <Button variant="outlined" onClick={retry}>
-            Try again
-          </Button>
-        </Box>
-      </>
+      <LoadError
+        title="Could not load the environments"
+        error={error}
+        onRetry={retry}
+      />
     );
   } else if (nothingYet) {
     body = <EnvironmentsEmptyState entity={entity} />;

@@ -1,8 +1,6 @@
 import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { ErrorPanel } from '@backstage/core-components';
 import { useEnvironments } from '../../hooks/useEnvironments';
 import { useNow } from '../../hooks/useNow';
 import {
@@ -12,6 +10,7 @@ import {
 } from '../../lib/filterEnvironments';
 import { EnvironmentsFilters } from '../EnvironmentsFilters';
 import { EnvironmentsTable } from '../EnvironmentsTable';
+import { LoadError } from '../LoadError';
 
 /** The server's largest page: the whole portal's environments in one request. */
 const PAGE_LIMIT = 500;
@@ -35,15 +34,11 @@ export const EnvironmentsPage = () => {
   if (!loading && !environments) {
     return (
       <Box p={3}>
-        <ErrorPanel
+        <LoadError
           title="Could not load the environments"
-          error={error ?? new Error('Unknown error')}
+          error={error}
+          onRetry={retry}
         />
-        <Box mt={2}>
-          <Button variant="outlined" onClick={retry}>
-            Try again
-          </Button>
-        </Box>
       </Box>
     );
   }
