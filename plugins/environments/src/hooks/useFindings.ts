@@ -6,7 +6,7 @@ import { useLiveLoad } from './useLiveLoad';
 
 /** @public */
 export interface UseFindingsOptions {
-  /** False to load nothing yet: a dialog passes whether it is open. Defaults to true. */
+  /** False to load nothing (a declared environment has no findings). Defaults to true. */
   enabled?: boolean;
   /**
    * Loads again, in the background, when this changes: pass the environment's

@@ -4,7 +4,6 @@ import { makeStyles } from '@material-ui/core/styles';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import WarningIcon from '@material-ui/icons/Warning';
 import { Environment } from '@paved/plugin-environments-common';
-import { useFindings } from '../../hooks/useFindings';
 import {
   describeOpenCount,
   describeSeverities,
@@ -38,10 +37,6 @@ export const BaselineConformance = (props: { environment: Environment }) => {
   const classes = useStyles();
   const [dialogOpen, setDialogOpen] = useState(false);
   const openCount = environment.openFindings ?? 0;
-  const state = useFindings(environment.id, {
-    enabled: dialogOpen,
-    refreshKey: openCount,
-  });
 
   if (openCount === 0 && !isCheckedAgainstBaseline(environment)) {
     // Not live yet or any more: nothing is checked, so there is nothing to say.
@@ -83,8 +78,7 @@ export const BaselineConformance = (props: { environment: Environment }) => {
       </Button>
       {dialogOpen && (
         <FindingsDialog
-          environmentName={environment.name}
-          state={state}
+          environment={environment}
           onClose={() => setDialogOpen(false)}
         />
       )}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Button from '@material-ui/core/Button';
 import { Environment } from '@paved/plugin-environments-common';
-import { useFindings } from '../../hooks/useFindings';
 import { describeOpenCount } from '../../lib/findings';
 import { FindingsDialog } from '../FindingsDialog';
 
@@ -12,7 +11,6 @@ import { FindingsDialog } from '../FindingsDialog';
 export const OpenFindingsCell = (props: { environment: Environment }) => {
   const { environment } = props;
   const [dialogOpen, setDialogOpen] = useState(false);
-  const state = useFindings(environment.id, { enabled: dialogOpen });
   const count = environment.openFindings ?? 0;
 
   if (count === 0) {
@@ -33,8 +31,7 @@ export const OpenFindingsCell = (props: { environment: Environment }) => {
       </Button>
       {dialogOpen && (
         <FindingsDialog
-          environmentName={environment.name}
-          state={state}
+          environment={environment}
           onClose={() => setDialogOpen(false)}
         />
       )}

@@ -1,39 +1,39 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { Link } from '@backstage/core-components';
-import { FindingsState } from '../../hooks/useFindings';
+import { Environment } from '@paved/plugin-environments-common';
+import { useFindings } from '../../hooks/useFindings';
 import { useEnvironmentLinks } from '../../hooks/useEnvironmentLinks';
 import { isOpen } from '../../lib/findings';
 import { guidelinePages } from '../../lib/guidelines';
-import { FindingsList } from '../FindingsList';
+import { OpenAndResolvedFindings } from '../FindingsList';
 
 /**
- * An environment's baseline findings: the open ones, and on demand the resolved ones,
- * which explain a past degraded status. Presentational about loading: the caller owns
- * the `useFindings` state, so a card that already loaded them does not load twice.
+ * An environment's baseline findings: the open ones, and on demand the resolved ones.
+ * Mounted while open; loads them when it opens, and again in the background when the
+ * environment's open count changes.
  * @public
  */
 export const FindingsDialog = (props: {
-  environmentName: string;
-  state: FindingsState;
+  environment: Pick<Environment, 'id' | 'name' | 'openFindings'>;
   onClose: () => void;
 }) => {
-  const { environmentName, state, onClose } = props;
+  const { environment, onClose } = props;
+  const environmentName = environment.name;
+  const state = useFindings(environment.id, {
+    refreshKey: environment.openFindings ?? 0,
+  });
   const links = useEnvironmentLinks();
-  const [showResolved, setShowResolved] = useState(false);
   const titleId = useId();
-  const open = state.findings?.filter(isOpen) ?? [];
-  const resolved = state.findings?.filter(f => !isOpen(f)) ?? [];
+  const openCount = state.findings?.filter(isOpen).length ?? 0;
 
   return (
     <Dialog
@@ -72,31 +72,12 @@ export const FindingsDialog = (props: {
         {state.findings && (
           <>
             <Typography variant="subtitle2" component="h3">
-              Open ({open.length})
+              Open ({openCount})
             </Typography>
-            {open.length > 0 ? (
-              <FindingsList findings={open} aria-label="Open findings" />
-            ) : (
-              <Typography variant="body2" paragraph>
-                None: {environmentName} meets its baseline.
-              </Typography>
-            )}
-            <FormControlLabel
-              control={
-                <Switch
-                  checked={showResolved}
-                  onChange={event => setShowResolved(event.target.checked)}
-                  disabled={resolved.length === 0}
-                />
-              }
-              label={`Show resolved findings (${resolved.length})`}
+            <OpenAndResolvedFindings
+              findings={state.findings}
+              none={<>None: {environmentName} meets its baseline.</>}
             />
-            {showResolved && (
-              <FindingsList
-                findings={resolved}
-                aria-label="Resolved findings"
-              />
-            )}
           </>
         )}
       </DialogContent>

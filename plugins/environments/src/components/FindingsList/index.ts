@@ -1,2 +1,3 @@
 export { FindingsList } from './FindingsList';
 export { SeverityIcon } from './SeverityIcon';
+export { OpenAndResolvedFindings } from './OpenAndResolvedFindings';
