@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 /** @public */
 export interface LiveLoadState<T> {
@@ -42,13 +42,15 @@ export function useLiveLoad<T>(options: {
     answers: 0,
   });
   const [generation, setGeneration] = useState(0);
-  // The loader is built inline by callers; the key says when it means something new.
-  const { load } = options;
+  // Callers build the loader inline, so its identity changes every render; the key
+  // says when it means something new, and the latest loader is the one to call.
+  const loadRef = useRef(options.load);
+  loadRef.current = options.load;
 
   useEffect(() => {
     if (key === undefined) return undefined;
     let cancelled = false;
-    load().then(
+    loadRef.current().then(
       value => {
         if (!cancelled) {
           setLoaded(previous => ({
@@ -72,7 +74,6 @@ export function useLiveLoad<T>(options: {
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `load`.
   }, [key, refreshKey, generation]);
 
   const current = key !== undefined && loaded.key === key ? loaded : undefined;
