@@ -1,5 +1,3 @@
-import Card from '@material-ui/core/Card';
-import CardContent from '@material-ui/core/CardContent';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -7,18 +5,10 @@ import { Link } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { EnvironmentEntityV1alpha1 } from '@paved/plugin-environments-common';
+import { EnvironmentArticle } from '../EnvironmentArticle';
 import { TierChip } from '../TierChip';
 
 const useStyles = makeStyles(theme => ({
-  card: { height: '100%' },
-  content: { display: 'flex', flexDirection: 'column', gap: theme.spacing(1) },
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    flexWrap: 'wrap',
-  },
-  name: { overflowWrap: 'anywhere' },
   links: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -46,55 +36,42 @@ export const DeclaredEnvironmentCard = (props: {
   const name = environment.metadata.title ?? environment.metadata.name;
 
   return (
-    <Card
-      variant="outlined"
-      component="article"
-      aria-labelledby={headingId}
-      className={classes.card}
-    >
-      <CardContent className={classes.content}>
-        <div className={classes.header}>
-          <Typography
-            variant="h6"
-            component="h3"
-            id={headingId}
-            className={classes.name}
-          >
-            {name}
-          </Typography>
+    <EnvironmentArticle
+      headingId={headingId}
+      name={name}
+      chips={
+        <>
           <TierChip tier={environment.spec.tier} />
           <Chip size="small" variant="outlined" label="declared" />
-        </div>
-        <Typography variant="body2" color="textSecondary">
-          Declared in a catalog-info.yaml, owned by{' '}
-          <EntityRefLink
-            entityRef={environment.spec.owner}
-            defaultKind="group"
-          />
-          {showEntity && (
-            <>
-              , for <EntityRefLink entityRef={environment.spec.environmentOf} />
-            </>
-          )}
-        </Typography>
-        {environment.metadata.description && (
-          <Typography variant="body2">
-            {environment.metadata.description}
-          </Typography>
+        </>
+      }
+    >
+      <Typography variant="body2" color="textSecondary">
+        Declared in a catalog-info.yaml, owned by{' '}
+        <EntityRefLink entityRef={environment.spec.owner} defaultKind="group" />
+        {showEntity && (
+          <>
+            , for <EntityRefLink entityRef={environment.spec.environmentOf} />
+          </>
         )}
-        <Typography variant="body2" color="textSecondary">
-          Paved does not provision it, so its status and resources are not
-          tracked here.
+      </Typography>
+      {environment.metadata.description && (
+        <Typography variant="body2">
+          {environment.metadata.description}
         </Typography>
-        <Typography variant="body2" component="div" className={classes.links}>
-          {(environment.metadata.links ?? []).map(link => (
-            <Link key={link.url} to={link.url}>
-              {link.title ?? link.url}
-            </Link>
-          ))}
-          <EntityRefLink entityRef={ref} title="Catalog page" />
-        </Typography>
-      </CardContent>
-    </Card>
+      )}
+      <Typography variant="body2" color="textSecondary">
+        Paved does not provision it, so its status and resources are not tracked
+        here.
+      </Typography>
+      <Typography variant="body2" component="div" className={classes.links}>
+        {(environment.metadata.links ?? []).map(link => (
+          <Link key={link.url} to={link.url}>
+            {link.title ?? link.url}
+          </Link>
+        ))}
+        <EntityRefLink entityRef={ref} title="Catalog page" />
+      </Typography>
+    </EnvironmentArticle>
   );
 };

@@ -1,0 +1,1 @@
+export { EnvironmentArticle } from './EnvironmentArticle';
