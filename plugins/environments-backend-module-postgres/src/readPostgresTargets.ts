@@ -46,27 +46,28 @@ const text = z
   .string({ error: 'must be a string' })
   .min(1, 'must not be empty');
 
-// Values substituted from environment variables arrive as strings.
-const port = z
-  .union(
-    [
-      z.number(),
-      z
-        .string()
-        .regex(/^[0-9]+$/)
-        .transform(Number),
-    ],
-    {
-      error: 'must be a number',
-    },
-  )
-  .pipe(
-    z
-      .number()
-      .int('must be a whole number')
-      .min(1, 'must be a port number (1-65535)')
-      .max(65535, 'must be a port number (1-65535)'),
-  );
+/**
+ * A whole number from `min` to `max`. Values substituted from environment variables
+ * arrive as strings, so digits are accepted too.
+ */
+function wholeNumber(min: number, max: number, range: string) {
+  return z
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .regex(/^[0-9]+$/)
+          .transform(Number),
+      ],
+      { error: 'must be a number' },
+    )
+    .pipe(
+      z.number().int('must be a whole number').min(min, range).max(max, range),
+    );
+}
+
+const port = wholeNumber(1, 65535, 'must be a port number (1-65535)');
 
 function strict<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject(shape, {
@@ -184,27 +185,11 @@ export function readExtensionWindow(config: Config): number {
   if (!config.has(EXTENSION_WINDOW_KEY)) {
     return DEFAULT_EXTENSION_WINDOW;
   }
-  const parsed = z
-    .union(
-      [
-        z.number(),
-        z
-          .string()
-          .regex(/^[0-9]+$/)
-          .transform(Number),
-      ],
-      {
-        error: 'must be a number',
-      },
-    )
-    .pipe(
-      z
-        .number()
-        .int('must be a whole number')
-        .min(0, `must be from 0 to ${MAX_EXTENSION_WINDOW}`)
-        .max(MAX_EXTENSION_WINDOW, `must be from 0 to ${MAX_EXTENSION_WINDOW}`),
-    )
-    .safeParse(config.get(EXTENSION_WINDOW_KEY));
+  const parsed = wholeNumber(
+    0,
+    MAX_EXTENSION_WINDOW,
+    `must be from 0 to ${MAX_EXTENSION_WINDOW}`,
+  ).safeParse(config.get(EXTENSION_WINDOW_KEY));
   if (!parsed.success) {
     throw new InputError(describe(parsed.error, EXTENSION_WINDOW_KEY));
   }
