@@ -587,17 +587,7 @@ function recordFiles(page: Page) {
  * catalog (only in this browser), and the tab is opened after the overview.
  */
 async function coldEntityPage(browser: Browser, variant: Variant) {
-  const page = await signedInPage(browser);
-  try {
-    return await coldEntityPageOn(page, variant);
-  } catch (error) {
-    await page
-      .screenshot({ path: path.join(CACHE, 'failed.png'), fullPage: true })
-      .catch(() => {});
-    throw error;
-  } finally {
-    await page.context().close();
-  }
+  return onSignedInPage(browser, page => coldEntityPageOn(page, variant));
 }
 
 async function coldEntityPageOn(page: Page, variant: Variant) {
@@ -642,9 +632,20 @@ async function coldEntityPageOn(page: Page, variant: Variant) {
 }
 
 async function timeEntityPage(browser: Browser) {
+  return onSignedInPage(browser, timeEntityPageOn);
+}
+
+/**
+ * Runs `measure` on a fresh signed-in page, keeping a screenshot of the page when it
+ * fails (in the bench cache) and closing its context either way.
+ */
+async function onSignedInPage<T>(
+  browser: Browser,
+  measure: (page: Page) => Promise<T>,
+): Promise<T> {
   const page = await signedInPage(browser);
   try {
-    return await timeEntityPageOn(page);
+    return await measure(page);
   } catch (error) {
     await page
       .screenshot({ path: path.join(CACHE, 'failed.png'), fullPage: true })
