@@ -2,11 +2,14 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   Entity,
   RELATION_HAS_PART,
+  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   ENVIRONMENT_KIND,
+  Environment,
+  environmentEntityRef,
   EnvironmentEntityV1alpha1,
   PAVED_SOURCE_ANNOTATION,
   RELATION_ENVIRONMENT_OF,
@@ -25,39 +28,47 @@ export interface DeclaredEnvironmentsState {
 }
 
 /**
- * Whether the page's entity may have environments declared by hand in a catalog-info.yaml.
- * A component knows from its own `hasEnvironment` relations, which include Paved's own
- * environments; only when it has more of them than Paved provisioned is the catalog asked,
- * so a component without declared environments costs no extra request. A system's
- * components carry their relations themselves, so a system always asks.
+ * Whether the catalog must be asked for environments declared by hand, or undefined
+ * while that cannot be told yet. A system's components carry their own relations, so a
+ * system always asks. A component knows from its `hasEnvironment` relations: it asks
+ * only when one of them is not an environment Paved provisioned, so a component without
+ * declared environments costs no extra request. (Comparing refs, not counts, keeps the
+ * answer right while the catalog has not yet heard of a new environment.)
  */
-function mayHaveDeclared(entity: Entity, provisionedCount: number): boolean {
+function mayHaveDeclared(
+  entity: Entity,
+  provisioned: Environment[] | undefined,
+): boolean | undefined {
   const relations = entity.relations ?? [];
   if (relations.some(r => r.type === RELATION_HAS_PART)) {
     return true;
   }
-  const related = new Set(
-    relations
-      .filter(r => r.type === RELATION_HAS_ENVIRONMENT)
-      .map(r => r.targetRef),
+  if (provisioned === undefined) {
+    return undefined;
+  }
+  const paved = new Set(
+    provisioned.map(e => stringifyEntityRef(environmentEntityRef(e))),
   );
-  return related.size > provisionedCount;
+  return relations.some(
+    r =>
+      r.type === RELATION_HAS_ENVIRONMENT &&
+      !paved.has(stringifyEntityRef(parseEntityRef(r.targetRef))),
+  );
 }
 
 /**
  * The `Environment` entities teams declared by hand for the page's entity (and, for a
  * system, its components): environments Paved does not provision but a developer should
- * still find next to the ones it does. Waits for `provisionedCount` (undefined = not known
- * yet) so the decision to ask the catalog is made once.
+ * still find next to the ones it does. `provisioned` is undefined until the environments
+ * service has answered.
  */
 export function useDeclaredEnvironments(
   entity: Entity,
   entityRefs: string[],
-  provisionedCount: number | undefined,
+  provisioned: Environment[] | undefined,
 ): DeclaredEnvironmentsState {
   const catalogApi = useApi(catalogApiRef);
-  const ask =
-    provisionedCount !== undefined && mayHaveDeclared(entity, provisionedCount);
+  const ask = mayHaveDeclared(entity, provisioned);
   const key = ask ? entityRefs.join(',') : '';
 
   const state = useAsync(async () => {
@@ -82,8 +93,8 @@ export function useDeclaredEnvironments(
   }, [catalogApi, key]);
 
   return {
-    environments: provisionedCount === undefined ? undefined : state.value,
-    loading: provisionedCount === undefined || state.loading,
+    environments: ask === undefined ? undefined : state.value,
+    loading: ask === undefined || state.loading,
     error: state.error,
   };
 }

@@ -104,6 +104,24 @@ describe('EntityEnvironmentsCard: environments declared in the catalog (fake env
     expect(catalogApi.getEntities).not.toHaveBeenCalled();
   });
 
+  it('keeps a declared environment while the catalog has not yet heard of a new provisioned one', async () => {
+    // pr-2 is minutes old: the component's relations still name only pr-1 and legacy-qa.
+    const api = fakeEnvironmentsApi({
+      environments: [anEnvironment(), anEnvironment({ name: 'pr-2' })],
+    });
+    await renderWithEnvironments(<EntityEnvironmentsCard />, {
+      api,
+      catalogApi: catalogWith(aDeclaredEnvironment()),
+      entity: checkoutApiWithEnvironments([
+        'environment:default/checkout-api-pr-1',
+        'environment:default/checkout-api-legacy-qa',
+      ]),
+    });
+
+    expect(await card('pr-2')).toBeInTheDocument();
+    expect(await card('legacy-qa')).toBeInTheDocument();
+  });
+
   it("shows a system its components' declared environments, naming the component, and not other components'", async () => {
     const api = fakeEnvironmentsApi();
     const catalogApi = catalogWith(

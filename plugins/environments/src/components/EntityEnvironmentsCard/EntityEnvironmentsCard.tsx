@@ -58,7 +58,7 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
       { entityRef: refs.length === 1 ? refs[0] : refs, limit: CARD_LIMIT },
       { refreshIntervalMs: props.refreshIntervalMs },
     );
-  const declared = useDeclaredEnvironments(entity, refs, environments?.length);
+  const declared = useDeclaredEnvironments(entity, refs, environments);
   const nothingYet =
     environments?.length === 0 && declared.environments?.length === 0;
 
