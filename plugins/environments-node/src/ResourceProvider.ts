@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 import { ResourceOutputs } from '@paved/plugin-environments-common';
+import type { BaselineRuleDefinition } from './baselineRules';
 
 /** Which resource a provider call is about, and whose it is. @public */
 export interface ProvisionedResource {
@@ -100,6 +101,12 @@ export interface ResourceProvider {
   observe(request: ObserveRequest): Promise<ResourceObservation[]>;
   /** Builds what a user connects with from the outputs and the secret. */
   connectionString(outputs: ResourceOutputs, secret: string): string;
+  /**
+   * The baseline rules it brings, about its resource type (or the environment): baselines
+   * in config can use them once the provider is installed, and the guideline pages
+   * describe them. Their ids must be unique among all installed providers.
+   */
+  readonly baselineRules?: BaselineRuleDefinition[];
 }
 
 /**

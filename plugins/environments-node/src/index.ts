@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 export * from './ResourceProvider';
+export * from './baselineRules';
 export * from './extensions';
