@@ -2,10 +2,8 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import templateKindModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { JsonObject } from '@backstage/types';
 import environmentsPlugin from '@paved/plugin-environments-backend';
 import postgresModule from '@paved/plugin-environments-backend-module-postgres';
-import { createTestProvisioningRole } from '@paved/plugin-environments-backend-module-postgres/testUtils';
 import localGit from '@paved/plugin-local-git-backend';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { databasesLike } from './__testUtils__/databasesLike';
+import { environmentsConfig } from './__testUtils__/environmentsConfig';
 import scaffolderModule from '.';
 
 /*
@@ -29,7 +28,6 @@ describe('paved-new-service, through the real scaffolder and catalog', () => {
   let port: number;
 
   beforeAll(async () => {
-    const role = await createTestProvisioningRole();
     const { server } = await startTestBackend({
       features: [
         scaffolderPlugin,
@@ -54,9 +52,8 @@ describe('paved-new-service, through the real scaffolder and catalog', () => {
                 },
               ],
             },
-            environments: {
-              secrets: { key: Buffer.alloc(32, 8).toString('base64') },
-              classes: ['development', 'staging'].map(name => ({
+            environments: await environmentsConfig(
+              ['development', 'staging'].map(name => ({
                 name,
                 tier: name,
                 lifecycle: 'static',
@@ -64,10 +61,7 @@ describe('paved-new-service, through the real scaffolder and catalog', () => {
                 maxEnvironmentsPerOwner: name === 'staging' ? 2 : 25,
                 resources: { 'postgres-database': { target: 'shared' } },
               })),
-              providers: {
-                postgres: { targets: { shared: { ...role.connection } as JsonObject } },
-              },
-            },
+            ),
           },
         }),
       ],

@@ -1,17 +1,15 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { JsonObject } from '@backstage/types';
 import environmentsPlugin from '@paved/plugin-environments-backend';
 import postgresModule from '@paved/plugin-environments-backend-module-postgres';
-import {
-  createTestProvisioningRole,
-} from '@paved/plugin-environments-backend-module-postgres/testUtils';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
+import { checkoutApi } from './__testUtils__/checkoutApi';
 import { databasesLike } from './__testUtils__/databasesLike';
+import { environmentsConfig } from './__testUtils__/environmentsConfig';
 import scaffolderModule from '.';
 
 /*
@@ -30,7 +28,6 @@ describe('the golden-path templates, through the real scaffolder', () => {
   let api: ReturnType<typeof request>;
 
   beforeAll(async () => {
-    const role = await createTestProvisioningRole();
     const { server } = await startTestBackend({
       features: [
         scaffolderPlugin,
@@ -41,33 +38,19 @@ describe('the golden-path templates, through the real scaffolder', () => {
           data: {
             app: { baseUrl: 'http://portal.test' },
             backend: { baseUrl: 'http://localhost:7007' },
-            environments: {
-              secrets: { key: Buffer.alloc(32, 8).toString('base64') },
-              classes: [
-                {
-                  name: 'preview',
-                  tier: 'preview',
-                  lifecycle: 'ephemeral',
-                  ttl: { default: '24h', max: '7d' },
-                  resources: { 'postgres-database': { target: 'shared' } },
-                },
-              ],
-              providers: {
-                postgres: { targets: { shared: { ...role.connection } as JsonObject } },
+            environments: await environmentsConfig([
+              {
+                name: 'preview',
+                tier: 'preview',
+                lifecycle: 'ephemeral',
+                ttl: { default: '24h', max: '7d' },
+                resources: { 'postgres-database': { target: 'shared' } },
               },
-            },
+            ]),
           },
         }),
         catalogServiceMock.factory({
-          entities: [
-            ...templates,
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: { name: 'checkout-api', namespace: 'default' },
-              spec: { type: 'service', owner: 'group:default/checkout-team' },
-            },
-          ],
+          entities: [...templates, checkoutApi],
         }),
       ],
     });

@@ -5,15 +5,13 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { JsonObject } from '@backstage/types';
 import environmentsPlugin from '@paved/plugin-environments-backend';
 import postgresModule from '@paved/plugin-environments-backend-module-postgres';
-import {
-  createTestProvisioningRole,
-} from '@paved/plugin-environments-backend-module-postgres/testUtils';
 import { AddressInfo } from 'node:net';
 import yaml from 'yaml';
+import { checkoutApi } from '../__testUtils__/checkoutApi';
 import { databasesLike } from '../__testUtils__/databasesLike';
+import { environmentsConfig } from '../__testUtils__/environmentsConfig';
 import { createPavedEnvironmentCreateAction } from './createEnvironment';
 import { examples } from './createEnvironment.examples';
 import { createPavedEnvironmentDestroyAction } from './destroyEnvironment';
@@ -27,44 +25,30 @@ import { examples as planExamples } from './planEnvironment.examples';
 
 /** A real environments backend on the test run's PostgreSQL server. */
 async function startEnvironments() {
-  const role = await createTestProvisioningRole();
   const { server } = await startTestBackend({
     features: [
       environmentsPlugin,
       postgresModule,
       mockServices.rootConfig.factory({
         data: {
-          environments: {
-            secrets: { key: Buffer.alloc(32, 2).toString('base64') },
-            classes: [
-              {
-                name: 'preview',
-                tier: 'preview',
-                lifecycle: 'ephemeral',
-                ttl: { default: '24h', max: '7d' },
-                resources: { 'postgres-database': { target: 'shared', monthlyCost: 4 } },
-              },
-              {
-                name: 'development',
-                tier: 'development',
-                lifecycle: 'static',
-                resources: { 'postgres-database': { target: 'shared', monthlyCost: 8 } },
-              },
-            ],
-            providers: { postgres: { targets: { shared: { ...role.connection } as JsonObject } } },
-          },
+          environments: await environmentsConfig([
+            {
+              name: 'preview',
+              tier: 'preview',
+              lifecycle: 'ephemeral',
+              ttl: { default: '24h', max: '7d' },
+              resources: { 'postgres-database': { target: 'shared', monthlyCost: 4 } },
+            },
+            {
+              name: 'development',
+              tier: 'development',
+              lifecycle: 'static',
+              resources: { 'postgres-database': { target: 'shared', monthlyCost: 8 } },
+            },
+          ]),
         },
       }),
-      catalogServiceMock.factory({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: { name: 'checkout-api', namespace: 'default' },
-            spec: { type: 'service', owner: 'group:default/checkout-team' },
-          },
-        ],
-      }),
+      catalogServiceMock.factory({ entities: [checkoutApi] }),
     ],
   });
   const { port } = server.address() as AddressInfo;
@@ -77,7 +61,7 @@ async function startEnvironments() {
     appBaseUrl: 'http://portal.test',
     pollIntervalMs: 50,
   };
-  return { options, role };
+  return { options };
 }
 
 /** Remembers checkpoints per task, as the scaffolder does when it retries a step. */
@@ -292,6 +276,45 @@ describe('the Paved scaffolder actions, against a real environments backend', ()
     expect(await databasesLike('act_life_%')).toEqual([]);
   });
 
+  it('on a dry run, provision, extend and destroy say what they would do and change nothing', async () => {
+    const created = context({ ...base, name: 'act-plan', resources: [], wait: true, timeout: 60 });
+    await createPavedEnvironmentCreateAction(env.options).handler(created);
+    const { environmentId, expiresAt } = Object.fromEntries((created.output as jest.Mock).mock.calls);
+    const dryRun = (input: object) => {
+      const logger = mockServices.logger.mock();
+      return { ...context(input, { logger }), isDryRun: true, logger };
+    };
+
+    const provision = dryRun({
+      environmentId,
+      resource: { type: 'postgres-database', name: 'reports' },
+      wait: true,
+      timeout: 60,
+    });
+    await createPavedResourceProvisionAction(env.options).handler(provision);
+    const extend = dryRun({ entityRef: base.entityRef, environmentName: 'act-plan', ttl: '3d' });
+    await createPavedEnvironmentExtendAction(env.options).handler(extend);
+    const destroy = dryRun({ environmentId, wait: true, timeout: 60 });
+    await createPavedEnvironmentDestroyAction(env.options).handler(destroy);
+
+    expect(provision.logger.info).toHaveBeenCalledWith(
+      'Would add the postgres-database reports to act-plan',
+    );
+    expect(extend.logger.info).toHaveBeenCalledWith('Would make act-plan expire 3d from now');
+    expect(destroy.logger.info).toHaveBeenCalledWith('Would destroy act-plan and its 0 resources');
+    for (const ctx of [provision, extend, destroy]) {
+      expect(Object.fromEntries((ctx.output as jest.Mock).mock.calls)).toEqual({
+        environmentId,
+        status: 'ready',
+      });
+    }
+    const response = await fetch(
+      `${await env.options.discovery.getBaseUrl()}/environments/${environmentId}`,
+    );
+    expect(await response.json()).toMatchObject({ status: 'ready', resources: [], expiresAt });
+    expect(await databasesLike('act_plan_%')).toEqual([]);
+  });
+
   it('acts as the user who runs the template', async () => {
     const ctx = context({ ...base, name: 'act-who', resources: [], wait: true, timeout: 60 });
     ctx.getInitiatorCredentials = async () => mockCredentials.user('user:default/priya');
@@ -307,16 +330,7 @@ describe('the Paved scaffolder actions, against a real environments backend', ()
     // The catalog the scaffolder module is given: checkout-api exists, new-svc does not.
     const withCatalog = () => ({
       ...env.options,
-      catalog: catalogServiceMock({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: { name: 'checkout-api', namespace: 'default' },
-            spec: { type: 'service', owner: 'group:default/checkout-team' },
-          },
-        ],
-      }),
+      catalog: catalogServiceMock({ entities: [checkoutApi] }),
     });
 
     it('plans an environment for an entity about to be registered, creating nothing', async () => {

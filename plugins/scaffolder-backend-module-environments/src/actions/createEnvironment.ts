@@ -1,20 +1,13 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  callAsInitiator,
   EnvironmentsActionOptions,
   plain,
-  settleAndOutput,
   toCreateRequest,
   waitForEntity,
 } from './environmentsApi';
 import { examples } from './createEnvironment.examples';
-import {
-  waitOptions,
-  environmentOutputs,
-  resourceField,
-  timeoutField,
-  waitField,
-} from './fields';
+import { startStep } from './environmentStep';
+import { environmentOutputs, resourceField, waitFields } from './fields';
 
 /**
  * `paved:environment:create`: creates an environment, as the user who runs the template,
@@ -44,8 +37,7 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
             .optional()
             .describe('Ephemeral classes only: how long it lives, e.g. 4h or 3d'),
         resources: z => z.array(resourceField(z)).default([]).describe('Resources to provision'),
-        wait: waitField,
-        timeout: timeoutField,
+        ...waitFields,
         waitForEntity: z =>
           z
             .boolean()
@@ -64,10 +56,8 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
     },
     async handler(ctx) {
       const { input } = ctx;
-      const { client, token } = await callAsInitiator(
-        options,
-        await ctx.getInitiatorCredentials(),
-      );
+      const step = await startStep(ctx, options);
+      const { client, token } = step;
       const request = toCreateRequest(input);
 
       if (ctx.isDryRun) {
@@ -84,13 +74,7 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
       }
 
       if (input.waitForEntity) {
-        await waitForEntity(
-          options,
-          input.entityRef,
-          await ctx.getInitiatorCredentials(),
-          ctx.logger,
-          ctx.signal,
-        );
+        await waitForEntity(options, input.entityRef, step.credentials, ctx.logger, ctx.signal);
       }
       const { environmentId } = await ctx.checkpoint({
         key: `paved-environment-create-${input.entityRef}-${input.name}`,
@@ -107,13 +91,7 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
         },
       });
 
-      const environment = await settleAndOutput(ctx as any, options, {
-        client,
-        token,
-        id: environmentId,
-        ...waitOptions(input),
-        until: ['ready'],
-      });
+      const environment = await step.settle(environmentId, ['ready']);
       ctx.output('estimatedMonthlyCost', plain(environment.estimatedMonthlyCost));
     },
   });

@@ -1,19 +1,8 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './destroyEnvironment.examples';
-import {
-  callAsInitiator,
-  resolveEnvironmentId,
-  EnvironmentsActionOptions,
-  settleAndOutput,
-} from './environmentsApi';
-import {
-  environmentByNameFields,
-  environmentIdField,
-  environmentOutputs,
-  timeoutField,
-  waitField,
-  waitOptions,
-} from './fields';
+import { EnvironmentsActionOptions } from './environmentsApi';
+import { startEnvironmentStep } from './environmentStep';
+import { environmentFields, environmentOutputs, waitFields } from './fields';
 
 /**
  * `paved:environment:destroy`: destroys an environment and its resources. A production
@@ -27,51 +16,36 @@ export function createPavedEnvironmentDestroyAction(options: EnvironmentsActionO
     examples,
     schema: {
       input: {
-        environmentId: environmentIdField,
-        ...environmentByNameFields,
+        ...environmentFields,
         confirm: z =>
           z
             .string()
             .optional()
             .describe("The environment's name; required for production environments"),
-        wait: waitField,
-        timeout: timeoutField,
+        ...waitFields,
       },
       output: environmentOutputs,
     },
     async handler(ctx) {
-      const { input } = ctx;
-      const { client, token } = await callAsInitiator(
-        options,
-        await ctx.getInitiatorCredentials(),
+      const step = await startEnvironmentStep(ctx, options);
+      // Read before destroying: who may not see the environment may not destroy it either.
+      await step.environment();
+      const isDryRun = await step.dryRun(
+        current => `Would destroy ${current.name} and its ${current.resources.length} resources`,
       );
-      const environmentId = await resolveEnvironmentId(client, token, ctx.input);
-      const current = await client.getEnvironment(environmentId, { token });
-      if (ctx.isDryRun) {
-        ctx.logger.info(
-          `Would destroy ${current.name} and its ${current.resources.length} resources`,
-        );
-        ctx.output('environmentId', current.id);
-        ctx.output('status', current.status);
-        return;
-      }
+      if (isDryRun) return;
+      const { client, token, environmentId } = step;
       await ctx.checkpoint({
         key: `paved-environment-destroy-${environmentId}`,
         fn: async () => {
           await client.destroyEnvironment(environmentId, {
             token,
-            confirm: input.confirm,
+            confirm: ctx.input.confirm,
           });
           return { destroying: environmentId };
         },
       });
-      await settleAndOutput(ctx as any, options, {
-        client,
-        token,
-        id: environmentId,
-        ...waitOptions(input),
-        until: ['destroyed'],
-      });
+      await step.settle(['destroyed']);
     },
   });
 }

@@ -235,10 +235,19 @@ export async function settleAndOutput(
         logger: ctx.logger,
       })
     : await call.client.getEnvironment(call.id, { token: call.token });
-  for (const [name, value] of Object.entries(describeEnvironment(environment, options.appBaseUrl))) {
+  outputEnvironment(ctx, environment, options.appBaseUrl);
+  return environment;
+}
+
+/** Gives the environment's non-secret description as the step's outputs. */
+export function outputEnvironment(
+  ctx: { output(name: string, value: unknown): void },
+  environment: Environment,
+  appBaseUrl: string,
+): void {
+  for (const [name, value] of Object.entries(describeEnvironment(environment, appBaseUrl))) {
     if (value !== undefined) ctx.output(name, plain(value));
   }
-  return environment;
 }
 
 /**

@@ -1,17 +1,8 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './extendEnvironment.examples';
-import {
-  callAsInitiator,
-  resolveEnvironmentId,
-  describeEnvironment,
-  EnvironmentsActionOptions,
-  plain,
-} from './environmentsApi';
-import {
-  environmentByNameFields,
-  environmentIdField,
-  environmentOutputs,
-} from './fields';
+import { EnvironmentsActionOptions } from './environmentsApi';
+import { startEnvironmentStep } from './environmentStep';
+import { environmentFields, environmentOutputs } from './fields';
 
 /** `paved:environment:extend`: an ephemeral environment expires `ttl` from now. */
 export function createPavedEnvironmentExtendAction(options: EnvironmentsActionOptions) {
@@ -22,35 +13,25 @@ export function createPavedEnvironmentExtendAction(options: EnvironmentsActionOp
     examples,
     schema: {
       input: {
-        environmentId: environmentIdField,
-        ...environmentByNameFields,
+        ...environmentFields,
         ttl: z => z.string().describe('How long from now, e.g. 4h or 2d'),
       },
       output: environmentOutputs,
     },
     async handler(ctx) {
-      const { client, token } = await callAsInitiator(
-        options,
-        await ctx.getInitiatorCredentials(),
+      const step = await startEnvironmentStep(ctx, options);
+      const isDryRun = await step.dryRun(
+        current => `Would make ${current.name} expire ${ctx.input.ttl} from now`,
       );
-      const environmentId = await resolveEnvironmentId(client, token, ctx.input);
-      if (ctx.isDryRun) {
-        const environment = await client.getEnvironment(environmentId, { token });
-        ctx.logger.info(`Would make ${environment.name} expire ${ctx.input.ttl} from now`);
-        ctx.output('environmentId', environment.id);
-        ctx.output('status', environment.status);
-        return;
-      }
+      if (isDryRun) return;
       // Extending again to the same TTL from a slightly later now is harmless.
-      const { environment } = await client.extendEnvironment(
-        environmentId,
+      const { environment } = await step.client.extendEnvironment(
+        step.environmentId,
         ctx.input.ttl,
-        { token },
+        { token: step.token },
       );
       ctx.logger.info(`${environment.name} now expires at ${environment.expiresAt}`);
-      for (const [name, value] of Object.entries(describeEnvironment(environment, options.appBaseUrl))) {
-        if (value !== undefined) ctx.output(name as any, plain(value) as any);
-      }
+      step.output(environment);
     },
   });
 }

@@ -4,15 +4,17 @@
  */
 type Z = any;
 
-export const environmentIdField = (z: Z) =>
-  z
-    .string()
-    .min(1)
-    .optional()
-    .describe('The id of the environment (an output of paved:environment:create)');
-
-/** Or name the environment by its component or system and its name, as a form can. */
-export const environmentByNameFields = {
+/**
+ * The inputs that name an existing environment: its id, or its component or system and its
+ * name, as a form can.
+ */
+export const environmentFields = {
+  environmentId: (z: Z) =>
+    z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The id of the environment (an output of paved:environment:create)'),
   entityRef: (z: Z) =>
     z
       .string()
@@ -37,20 +39,22 @@ export const resourceField = (z: Z) =>
       .describe('What to provision, e.g. { connectionLimit: 10 } for postgres-database'),
   });
 
-export const waitField = (z: Z) =>
-  z
-    .boolean()
-    .default(true)
-    .describe('Wait until the environment is ready (or failed) before the next step');
-
-export const timeoutField = (z: Z) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(3600)
-    .default(600)
-    .describe('How long to wait, in seconds; provisioning goes on in the background after it');
+/** The inputs of an action that can wait for its environment; see `waitOptions`. */
+export const waitFields = {
+  wait: (z: Z) =>
+    z
+      .boolean()
+      .default(true)
+      .describe('Wait until the environment is ready (or failed) before the next step'),
+  timeout: (z: Z) =>
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .default(600)
+      .describe('How long to wait, in seconds; provisioning goes on in the background after it'),
+};
 
 /** The outputs every environment action gives, none of them secret. */
 export const environmentOutputs = {

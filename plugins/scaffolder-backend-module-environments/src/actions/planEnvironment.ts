@@ -1,12 +1,8 @@
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  callAsInitiator,
-  EnvironmentsActionOptions,
-  plain,
-  toCreateRequest,
-} from './environmentsApi';
+import { EnvironmentsActionOptions, plain, toCreateRequest } from './environmentsApi';
 import { examples } from './planEnvironment.examples';
+import { startStep } from './environmentStep';
 import { resourceField } from './fields';
 
 /**
@@ -49,7 +45,7 @@ export function createPavedEnvironmentPlanAction(options: EnvironmentsActionOpti
     },
     async handler(ctx) {
       const { input } = ctx;
-      const credentials = await ctx.getInitiatorCredentials();
+      const { client, token, credentials } = await startStep(ctx, options);
       if (input.newEntity && options.catalog) {
         if (await options.catalog.getEntityByRef(input.entityRef, { credentials })) {
           throw new ConflictError(
@@ -57,7 +53,6 @@ export function createPavedEnvironmentPlanAction(options: EnvironmentsActionOpti
           );
         }
       }
-      const { client, token } = await callAsInitiator(options, credentials);
       const plan = await client.createEnvironment(toCreateRequest(input), {
         token,
         dryRun: true,

@@ -1,20 +1,8 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './provisionResource.examples';
-import {
-  callAsInitiator,
-  resolveEnvironmentId,
-  EnvironmentsActionOptions,
-  settleAndOutput,
-} from './environmentsApi';
-import {
-  environmentByNameFields,
-  environmentIdField,
-  environmentOutputs,
-  resourceField,
-  timeoutField,
-  waitField,
-  waitOptions,
-} from './fields';
+import { EnvironmentsActionOptions } from './environmentsApi';
+import { startEnvironmentStep } from './environmentStep';
+import { environmentFields, environmentOutputs, resourceField, waitFields } from './fields';
 
 /**
  * `paved:resource:provision`: adds one resource to an existing environment and waits until
@@ -29,38 +17,29 @@ export function createPavedResourceProvisionAction(options: EnvironmentsActionOp
     examples,
     schema: {
       input: {
-        environmentId: environmentIdField,
-        ...environmentByNameFields,
+        ...environmentFields,
         resource: resourceField,
-        wait: waitField,
-        timeout: timeoutField,
+        ...waitFields,
       },
       output: environmentOutputs,
     },
     async handler(ctx) {
       const { input } = ctx;
-      const { client, token } = await callAsInitiator(
-        options,
-        await ctx.getInitiatorCredentials(),
-      );
-      const environmentId = await resolveEnvironmentId(client, token, ctx.input);
-      const before = await client.getEnvironment(environmentId, { token });
+      const step = await startEnvironmentStep(ctx, options);
+      const { client, token, environmentId } = step;
+      const before = await step.environment();
       const existing = before.resources.find(r => r.name === input.resource.name);
       if (existing && existing.type !== input.resource.type) {
         throw new Error(
           `${before.name} already has a ${existing.type} named ${existing.name}; choose another name`,
         );
       }
-      if (ctx.isDryRun) {
-        ctx.logger.info(
-          existing
-            ? `${before.name} already has ${existing.name}; nothing to do`
-            : `Would add the ${input.resource.type} ${input.resource.name} to ${before.name}`,
-        );
-        ctx.output('environmentId', before.id);
-        ctx.output('status', before.status);
-        return;
-      }
+      const isDryRun = await step.dryRun(() =>
+        existing
+          ? `${before.name} already has ${existing.name}; nothing to do`
+          : `Would add the ${input.resource.type} ${input.resource.name} to ${before.name}`,
+      );
+      if (isDryRun) return;
       if (!existing) {
         await ctx.checkpoint({
           key: `paved-resource-provision-${environmentId}-${input.resource.name}`,
@@ -74,13 +53,7 @@ export function createPavedResourceProvisionAction(options: EnvironmentsActionOp
           },
         });
       }
-      await settleAndOutput(ctx as any, options, {
-        client,
-        token,
-        id: environmentId,
-        ...waitOptions(input),
-        until: ['ready'],
-      });
+      await step.settle(['ready']);
     },
   });
 }
