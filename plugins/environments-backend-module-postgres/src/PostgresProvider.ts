@@ -13,6 +13,8 @@ import {
 } from '@paved/plugin-environments-node';
 import { Pool, PoolClient } from 'pg';
 import { EmbeddedPostgresServer } from './embedded/EmbeddedPostgresServer';
+import { postgresBaselineRules } from './baselines';
+import { postgresConnectionString } from './connectionString';
 import { toProviderError } from './errors';
 import { ownershipMarker, physicalNames } from './naming';
 import { applyDatabase } from './provisioning/applyDatabase';
@@ -24,21 +26,15 @@ import {
 } from './provisioning/observeExtensions';
 import {
   DEFAULT_EXTENSION_WINDOW,
-  PostgresConnectionConfig,
   readExtensionWindow,
   readPostgresTargets,
 } from './readPostgresTargets';
+import { POSTGRES_DATABASE } from './resourceType';
 import { generatePassword, scramSha256Verifier } from './scram';
 import { validatePostgresSpec } from './spec';
+import { PostgresTarget, startTargets } from './startTargets';
 
-/**
- * A named server the provider provisions on, and how to reach it.
- * @public
- */
-export interface PostgresTarget {
-  name: string;
-  connection: PostgresConnectionConfig;
-}
+export type { PostgresTarget } from './startTargets';
 
 /** @public */
 export interface PostgresProviderOptions {
@@ -62,8 +58,9 @@ const POOL_SIZE = 4;
  * @public
  */
 export class PostgresProvider implements ResourceProvider {
-  readonly resourceType = 'postgres-database';
+  readonly resourceType = POSTGRES_DATABASE;
   readonly providerId = 'postgres';
+  readonly baselineRules = postgresBaselineRules;
 
   readonly #targets: Map<string, PostgresTarget & { pool: Pool }>;
   readonly #servers: EmbeddedPostgresServer[];
@@ -76,31 +73,11 @@ export class PostgresProvider implements ResourceProvider {
     config: Config,
     options: { logger: LoggerService },
   ): Promise<PostgresProvider> {
-    const targets: PostgresTarget[] = [];
-    const servers: EmbeddedPostgresServer[] = [];
     const extensionWindowSize = readExtensionWindow(config);
-    try {
-      for (const target of readPostgresTargets(config)) {
-        if ('connection' in target) {
-          targets.push({ name: target.name, connection: target.connection });
-          continue;
-        }
-        const logger = options.logger.child({ target: target.name });
-        const server = await EmbeddedPostgresServer.start({
-          ...target.embedded,
-          configKey: `${target.configKey}.embedded`,
-          onLog: message => logger.debug(message.trim()),
-        });
-        servers.push(server);
-        logger.info(
-          `Started embedded PostgreSQL on localhost:${server.port} with data in ${target.embedded.dataDirectory}`,
-        );
-        targets.push({ name: target.name, connection: server.connection });
-      }
-    } catch (error) {
-      await Promise.all(servers.map(server => server.stop()));
-      throw error;
-    }
+    const { targets, servers } = await startTargets(
+      readPostgresTargets(config),
+      options.logger,
+    );
     return new PostgresProvider(
       {
         targets,
@@ -263,18 +240,7 @@ export class PostgresProvider implements ResourceProvider {
   }
 
   connectionString(outputs: ResourceOutputs, secret: string): string {
-    const { host, port, database, user } = outputs;
-    if (!host || !port || !database || !user) {
-      throw new InputError(
-        'A postgres-database connection string needs the outputs host, port, database and user',
-      );
-    }
-    const hostPart = String(host).includes(':') ? `[${host}]` : String(host);
-    const encode = (value: string | number | boolean) =>
-      encodeURIComponent(String(value));
-    return `postgresql://${encode(user)}:${encode(secret)}@${hostPart}:${encode(
-      port,
-    )}/${encode(database)}`;
+    return postgresConnectionString(outputs, secret);
   }
 
   /** Closes the connections and stops the embedded servers. */

@@ -16,4 +16,5 @@ export {
   type PostgresTargetConfig,
 } from './readPostgresTargets';
 export { validatePostgresSpec, type PostgresSpec } from './spec';
+export { postgresBaselineRules } from './baselines';
 export { ownershipMarker, physicalNames, type PostgresNames } from './naming';

@@ -1,8 +1,16 @@
 import { ConfigReader } from '@backstage/config';
+import { postgresBaselineRules } from '@paved/plugin-environments-backend-module-postgres';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { BaselineRuleRegistry, CORE_BASELINE_RULES } from '../baselines';
 import { readEnvironmentsConfig } from './readEnvironmentsConfig';
+
+// The rules of the portal's backend: the PostgreSQL provider's, then the core's.
+const registered = new BaselineRuleRegistry([
+  { source: 'the postgres provider', rules: postgresBaselineRules },
+  { source: 'the environments backend', rules: CORE_BASELINE_RULES },
+]);
 
 const LINK = '/docs/default/component/platform-guidelines/baselines/#';
 const rule = (id: string, severity = 'blocking', params?: object) => ({
@@ -41,6 +49,7 @@ const preview = {
 function read(classes: any[], extra: object = {}) {
   return readEnvironmentsConfig(
     new ConfigReader({ environments: { classes, ...extra } }),
+    registered,
   );
 }
 

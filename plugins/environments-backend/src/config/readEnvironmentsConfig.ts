@@ -7,14 +7,8 @@ import {
   TIERS,
 } from '@paved/plugin-environments-common';
 import { z } from 'zod';
-import {
-  Baseline,
-  BaselineRule,
-  RULE_IDS,
-  RULE_PARAMS,
-  RULE_SEVERITIES,
-  RuleId,
-} from '../baselines/rules';
+import { Baseline, BaselineRuleRegistry } from '../baselines';
+import { baselinesSchema, resolveBaselines } from './baselinesConfig';
 
 /** How an ephemeral class's environments expire. */
 export interface TtlPolicy {
@@ -112,64 +106,31 @@ const classSchema = z
     }
   });
 
-const ruleSchema = z
-  .object({
-    id: z.enum(RULE_IDS as [RuleId, ...RuleId[]], {
-      error: `must be one of ${RULE_IDS.join(', ')}`,
-    }),
-    severity: z.enum(RULE_SEVERITIES as [string, ...string[]], {
-      error: `must be one of ${RULE_SEVERITIES.join(', ')}`,
-    }),
-    message: z.string().min(1),
-    link: z.string().min(1),
-    params: z.record(z.string(), z.unknown()).default({}),
-  })
-  .strict()
-  .superRefine((rule, ctx) => {
-    // The link is the rule's section of the guidelines, whose anchor is the rule id.
-    if (!rule.link.endsWith(`#${rule.id}`)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['link'],
-        message: `must link to the rule's section, ending in #${rule.id}`,
-      });
-    }
-    const params = RULE_PARAMS[rule.id].safeParse(rule.params);
-    if (!params.success) {
-      for (const issue of params.error.issues) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['params', ...issue.path.map(p => p as string | number)],
-          message: issue.message,
-        });
-      }
-    }
-  });
-
-const baselineSchema = z
-  .object({
-    extends: z.string().min(1).optional(),
-    description: z.string().optional(),
-    rules: z.array(ruleSchema).default([]),
-  })
-  .strict();
-
-const configSchema = z
-  .object({
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
-    classes: z.array(classSchema).min(1, 'must list at least one class'),
-    baselines: z.record(z.string(), baselineSchema).default({}),
-  })
-  .passthrough();
+function configSchema(registry: BaselineRuleRegistry) {
+  return z
+    .object({
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+        .default('USD'),
+      classes: z.array(classSchema).min(1, 'must list at least one class'),
+      baselines: baselinesSchema(registry),
+    })
+    .passthrough();
+}
 
 /**
- * Reads `environments` from app-config into typed classes. Wrong config stops the backend
- * with every broken key and its rule, e.g.
+ * Reads `environments` from app-config into typed classes, its baselines made of the
+ * registered rules (the backend's and the installed providers'). Wrong config stops the
+ * backend with every broken key and its rule, e.g.
  * `environments.classes[3].ttl.max: must be a duration such as 30m, 4h or 7d`.
  */
-export function readEnvironmentsConfig(config: Config): EnvironmentsConfig {
+export function readEnvironmentsConfig(
+  config: Config,
+  rules: BaselineRuleRegistry,
+): EnvironmentsConfig {
   const raw = config.getOptional('environments') ?? {};
-  const parsed = configSchema.safeParse(raw);
+  const parsed = configSchema(rules).safeParse(raw);
   if (!parsed.success) {
     throw new Error(
       `Invalid environments configuration: ${parsed.error.issues
@@ -177,7 +138,7 @@ export function readEnvironmentsConfig(config: Config): EnvironmentsConfig {
         .join('; ')}`,
     );
   }
-  const baselines = resolveBaselines(parsed.data.baselines);
+  const baselines = resolveBaselines(parsed.data.baselines, rules);
   const classes = new Map<string, EnvironmentClass>();
   parsed.data.classes.forEach((c, index) => {
     if (classes.has(c.name)) {
@@ -187,7 +148,7 @@ export function readEnvironmentsConfig(config: Config): EnvironmentsConfig {
     }
     const baseline = c.baseline
       ? baselines.get(c.baseline)
-      : { name: '', rules: new Map() };
+      : new Baseline('', new Map(), rules);
     if (!baseline) {
       throw new Error(
         `Invalid environments configuration: environments.classes[${index}].baseline: there is no baseline named "${c.baseline}" in environments.baselines`,
@@ -212,60 +173,6 @@ export function readEnvironmentsConfig(config: Config): EnvironmentsConfig {
     });
   });
   return { classes, currency: parsed.data.currency };
-}
-
-type RawBaselines = z.output<typeof configSchema>['baselines'];
-
-/**
- * An inherited rule's link, pointed at the child baseline's own guideline page when it
- * pointed at the parent's (`…/baselines/staging/#id` → `…/baselines/production/#id`):
- * each baseline's page documents every rule it enforces, with its own values and drift
- * policy, so a finding on a production database should not send its reader to staging's.
- * Any other link is kept as written.
- */
-function inheritedLink(link: string, parent: string, child: string): string {
-  const parentPage = `/baselines/${parent}/#`;
-  const at = link.lastIndexOf(parentPage);
-  if (at < 0) return link;
-  return `${link.slice(0, at)}/baselines/${child}/#${link.slice(at + parentPage.length)}`;
-}
-
-/** Each baseline with the rules it inherits; a rule of its own replaces the parent's of that id. */
-function resolveBaselines(raw: RawBaselines): Map<string, Baseline> {
-  const resolved = new Map<string, Baseline>();
-  const resolve = (name: string, chain: string[]): Baseline => {
-    const done = resolved.get(name);
-    if (done) return done;
-    const own = raw[name];
-    if (chain.includes(name)) {
-      throw new Error(
-        `Invalid environments configuration: environments.baselines.${chain[0]}.extends: inheritance goes round in a circle (${[...chain, name].join(' -> ')})`,
-      );
-    }
-    const rules = new Map<RuleId, BaselineRule>();
-    if (own.extends) {
-      if (!raw[own.extends]) {
-        throw new Error(
-          `Invalid environments configuration: environments.baselines.${name}.extends: there is no baseline named "${own.extends}"`,
-        );
-      }
-      for (const [id, rule] of resolve(own.extends, [...chain, name]).rules) {
-        rules.set(id, { ...rule, link: inheritedLink(rule.link, own.extends, name) });
-      }
-    }
-    for (const rule of own.rules) {
-      rules.set(rule.id, {
-        ...rule,
-        severity: rule.severity as BaselineRule['severity'],
-        params: RULE_PARAMS[rule.id].parse(rule.params) as BaselineRule['params'],
-      });
-    }
-    const baseline = { name, rules };
-    resolved.set(name, baseline);
-    return baseline;
-  };
-  for (const name of Object.keys(raw)) resolve(name, []);
-  return resolved;
 }
 
 /** The config key of an issue; under a baseline's rules it also names the rule's id. */

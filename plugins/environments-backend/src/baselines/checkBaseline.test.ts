@@ -1,16 +1,28 @@
+import { postgresBaselineRules } from '@paved/plugin-environments-backend-module-postgres';
 import {
+  Baseline,
+  BaselineRule,
+  BaselineRuleRegistry,
   blocking,
   checkEnvironment,
   checkObservation,
   checkRequest,
+  CORE_BASELINE_RULES,
   DesiredEnvironment,
-} from './BaselineEvaluator';
-import { Baseline, BaselineRule, RULE_PARAMS, RuleId, RuleSeverity } from './rules';
+  RuleId,
+  RuleSeverity,
+} from '.';
+
+// The PostgreSQL provider's rules are the real ones to check resources with.
+const registry = new BaselineRuleRegistry([
+  { source: 'the postgres provider', rules: postgresBaselineRules },
+  { source: 'the environments backend', rules: CORE_BASELINE_RULES },
+]);
 
 function baseline(rules: Array<[RuleId, RuleSeverity, object?]>): Baseline {
-  return {
-    name: 'fixture',
-    rules: new Map(
+  return new Baseline(
+    'fixture',
+    new Map(
       rules.map(([id, severity, params]) => [
         id,
         {
@@ -18,11 +30,12 @@ function baseline(rules: Array<[RuleId, RuleSeverity, object?]>): Baseline {
           severity,
           message: `${id} message`,
           link: `/docs/baselines/#${id}`,
-          params: RULE_PARAMS[id].parse(params ?? {}),
+          params: registry.get(id)!.params.parse(params ?? {}),
         } as BaselineRule,
       ]),
     ),
-  };
+    registry,
+  );
 }
 
 const all = baseline([
