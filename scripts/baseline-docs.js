@@ -1,19 +1,29 @@
 #!/usr/bin/env node
 // @ts-check
 /*
- * Writes the guideline page of each baseline, docs/baselines/<name>.md, from
- * app-config.yaml (environments.baselines and environments.classes), so the pages say
- * exactly what the config enforces:
+ * Writes the guideline pages of the baselines from app-config.yaml (environments.baselines
+ * and environments.classes) and from the registered baseline rules' descriptions, so the
+ * pages say exactly what the config enforces, and an installed provider's rules document
+ * themselves:
  *
  *   yarn docs:baselines                          writes the pages
  *   node scripts/baseline-docs.js --check        writes nothing; exits 1 naming each page
  *                                                that differs (scripts/test runs this check)
  *
+ * It writes docs/baselines/<name>.md for each baseline, the rule sections of
+ * docs/baselines/index.md (below its marker line), and the baselines' rows of the "Link
+ * targets" table of docs/index.md.
+ *
+ * The registered rules are those of the environments modules packages/backend depends on
+ * (a module exports its array of BaselineRuleDefinition beside its provider), then the
+ * backend's own (plugins/environments-backend/src/baselines), as the backend orders them.
+ * They are TypeScript, loaded with Backstage's transform.
+ *
  * Inheritance (`extends`) is resolved as the backend does it
- * (plugins/environments-backend/src/config/readEnvironmentsConfig.ts): a baseline starts
- * with its parent's rules, and a rule of its own replaces the parent's rule of that id in
- * place. What the reconciler restores and which severities degrade an environment are read
- * from plugins/environments-backend/src/drift/Reconciler.ts.
+ * (plugins/environments-backend/src/config/baselinesConfig.ts): a baseline starts with its
+ * parent's rules, and a rule of its own replaces the parent's rule of that id in place.
+ * Which severities degrade an environment is read from
+ * plugins/environments-backend/src/drift/Reconciler.ts.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -21,9 +31,12 @@ const { root } = require('./lib/util');
 
 const CONFIG = 'app-config.yaml';
 const PAGES = path.join('docs', 'baselines');
+const GENERAL_PAGE = path.join(PAGES, 'index.md');
+const BACKEND = path.join('plugins', 'environments-backend');
 const RECONCILER = path.join('plugins', 'environments-backend', 'src', 'drift', 'Reconciler.ts');
 const COMMAND = 'yarn docs:baselines';
 const GENERATED = `<!-- Generated from ${CONFIG} by scripts/baseline-docs.js: do not edit. Change the config, then run \`${COMMAND}\`. -->`;
+const RULE_SECTIONS = `<!-- The rule sections below are generated from the registered rules' descriptions by scripts/baseline-docs.js: do not edit them. Change a description, then run \`${COMMAND}\`. -->`;
 
 const DEGRADED = '[degraded](../environments/requesting.md#status-degraded)';
 const SEVERITY = {
@@ -36,12 +49,6 @@ const DRIFT = {
   restored: '**Restored**: the platform provisions the resource again, which puts the setting back (or recreates the resource), and the finding is resolved.',
   notRestorable: '**Reported**: this class restores drift, but not of this rule. A finding on the environment\'s card until someone puts it right.',
 };
-/** What a restore of a rule cannot put right, said after its restored line (see the provider's README). */
-const RESTORE_LIMITS = {
-  'postgres.owner-privileges':
-    ' CREATEROLE and CREATEDB are taken away again; SUPERUSER only when the platform\'s provisioning role is a superuser itself. Otherwise that finding stays open and says what a database superuser must run.',
-};
-
 /** Reads `environments` of app-config.yaml. */
 function readConfig() {
   const yaml = require(path.join(root, 'node_modules', 'yaml'));
@@ -53,6 +60,40 @@ function readConfig() {
     classes: environments.classes ?? [],
     baselines: environments.baselines,
   };
+}
+
+/**
+ * The environments modules the portal's backend installs: its dependencies that are backend
+ * modules of the environments plugin.
+ */
+function environmentsModules() {
+  const readPackage = dir => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const backend = readPackage(path.join(root, 'packages', 'backend'));
+  return Object.keys(backend.dependencies ?? {}).filter(name => {
+    const { backstage } = readPackage(path.join(root, 'node_modules', name));
+    return backstage?.role === 'backend-plugin-module' && backstage?.pluginId === 'environments';
+  });
+}
+
+const isRule = value =>
+  typeof value?.id === 'string' &&
+  typeof value?.params?.safeParse === 'function' &&
+  typeof value?.description?.expected === 'function';
+
+/**
+ * The rules of a backend with the portal's environments modules: the modules', then the
+ * core's. A duplicate id stops here as it stops the backend.
+ * @returns {any[]}
+ */
+function registeredRules() {
+  require(path.join(root, 'node_modules', '@backstage', 'cli-node', 'config', 'nodeTransform.cjs'));
+  const core = require(path.join(root, BACKEND, 'src', 'baselines'));
+  const sources = environmentsModules().map(name => {
+    const exported = Object.values(require(name)).flatMap(value => (Array.isArray(value) ? value : [value]));
+    return { source: `the ${name} module`, rules: [...new Set(exported.filter(isRule))] };
+  });
+  const all = [...sources, { source: core.CORE_RULES_SOURCE, rules: core.CORE_BASELINE_RULES }];
+  return new core.BaselineRuleRegistry(all).list();
 }
 
 /** The quoted strings of `const <name> = new Set([...])` in the reconciler's source. */
@@ -102,69 +143,49 @@ const list = (items, and = 'and') =>
 const title = name => name.charAt(0).toUpperCase() + name.slice(1);
 
 /**
- * What a rule expects, with its parameters (the backend's defaults applied), in words.
- * @param {any} rule
- * @param {{ currency: string, classes: any[] }} context the classes using the baseline
+ * What a rule expects, with its parameters (its schema's defaults applied), in words: the
+ * registered rule's own description of its values.
+ * @param {any} rule a rule of a baseline, as configured
+ * @param {{ currency: string, classes: any[], rules: Map<string, any> }} context the classes
+ *   using the baseline, and the registered rules by id
  */
-function expected(rule, { currency, classes }) {
-  const p = rule.params;
-  switch (rule.id) {
-    case 'postgres.connection-limit':
-      return `A connection limit between ${p.min ?? 1} and ${p.max}.`;
-    case 'postgres.statement-timeout':
-      return `A statement timeout that is set, of at most ${code(p.max)}.`;
-    case 'postgres.owner-privileges':
-      return 'An owner role without SUPERUSER, CREATEROLE or CREATEDB.';
-    case 'postgres.database-owner':
-      return 'The database owned by the owner role Paved created for it.';
-    case 'postgres.extensions': {
-      const allow = p.allow ?? [];
-      return allow.length ? `Only these extensions: ${list(allow.map(code))}.` : 'No extensions.';
-    }
-    case 'resource.exists':
-      return 'Every provisioned resource still exists on its target.';
-    case 'environment.ttl': {
-      const lifecycles = new Set(classes.map(c => c.lifecycle));
-      if (lifecycles.size === 1 && lifecycles.has('static')) return 'No expiry: environments of this class are static.';
-      if (lifecycles.size === 1 && lifecycles.has('ephemeral') && classes.every(c => c.ttl)) {
-        return classes
-          .map(c => `An expiry. The ${c.name} class gives ${code(c.ttl.default)} unless the request asks for another, and at most ${code(c.ttl.max)}, also when extended.`)
-          .filter((text, i, all) => all.indexOf(text) === i)
-          .join(' ');
-      }
-      return 'An expiry for environments of an ephemeral class; none for a static one.';
-    }
-    case 'environment.owner-is-group':
-      return 'An owner written as a group reference, such as `group:default/checkout-team`.';
-    case 'environment.name-pattern':
-      return `A name matching the regular expression ${code(p.pattern)}.`;
-    case 'environment.max-resources':
-      return `At most ${p.max} ${p.max === 1 ? 'resource' : 'resources'} in an environment.`;
-    case 'environment.cost-budget':
-      return `An estimated monthly cost of at most ${p.max} ${currency}.`;
-    default:
-      throw new Error(`scripts/baseline-docs.js cannot describe rule ${rule.id}: add it to expected()`);
+function expected(rule, { currency, classes, rules }) {
+  const params = definition(rule, rules).params.safeParse(rule.params);
+  if (!params.success) {
+    const issues = params.error.issues.map(i => `${['params', ...i.path].join('.')}: ${i.message}`);
+    throw new Error(`environments.baselines.${rule.from}: rule ${rule.id}: ${issues.join('; ')}`);
   }
+  return definition(rule, rules).description.expected(params.data, { currency, classes });
+}
+
+/** The registered rule a baseline's rule configures. */
+function definition(rule, rules) {
+  const found = rules.get(rule.id);
+  if (!found) {
+    throw new Error(`environments.baselines.${rule.from}: ${rule.id} is not a registered rule (registered: ${[...rules.keys()].join(', ')})`);
+  }
+  return found;
 }
 
 /** What happens to drift from a rule in a class: reported or restored. */
-function driftOf(ruleId, environmentClass, restorable) {
+function driftOf(ruleId, environmentClass, rules) {
   if (environmentClass.drift !== 'restore') return 'reported';
-  return restorable.has(ruleId) ? 'restored' : 'notRestorable';
+  return rules.get(ruleId).restorable ? 'restored' : 'notRestorable';
 }
 
 /** The drift line of a rule, per class when the classes using the baseline differ. */
-function driftText(ruleId, classes, restorable) {
+function driftText(ruleId, classes, rules) {
   if (!classes.length) return 'No class uses this baseline itself, so none of its environments can drift from it.';
-  const kinds = classes.map(c => driftOf(ruleId, c, restorable));
-  const text = kind => DRIFT[kind] + (kind === 'restored' ? RESTORE_LIMITS[ruleId] ?? '' : '');
+  const kinds = classes.map(c => driftOf(ruleId, c, rules));
+  const limits = rules.get(ruleId).description.restoreLimits;
+  const text = kind => DRIFT[kind] + (kind === 'restored' && limits ? ` ${limits}` : '');
   if (kinds.every(kind => kind === kinds[0])) return text(kinds[0]);
   return classes.map((c, i) => `In class ${c.name}: ${text(kinds[i])}`).join('\n:   ');
 }
 
 /** The short form of a drift line, for the summary table. */
-function driftWord(ruleId, classes, restorable) {
-  const words = [...new Set(classes.map(c => (driftOf(ruleId, c, restorable) === 'restored' ? 'restored' : 'reported')))];
+function driftWord(ruleId, classes, rules) {
+  const words = [...new Set(classes.map(c => (driftOf(ruleId, c, rules) === 'restored' ? 'restored' : 'reported')))];
   return words.join(' or ') || '—';
 }
 
@@ -176,12 +197,12 @@ function classLink(environmentClass) {
 }
 
 /** The page of one baseline. */
-function page(name, { config, resolved, restorable }) {
+function page(name, { config, resolved, rules: registered }) {
   const own = config.baselines[name];
   const rules = resolved.get(name);
   const classes = config.classes.filter(c => c.baseline === name);
   const children = Object.keys(config.baselines).filter(child => config.baselines[child].extends === name);
-  const context = { currency: config.currency, classes };
+  const context = { currency: config.currency, classes, rules: registered };
   const out = [GENERATED, '', `# ${title(name)} baseline`, ''];
 
   out.push(
@@ -222,7 +243,7 @@ function page(name, { config, resolved, restorable }) {
     out.push(':   No class uses this baseline itself.');
   } else {
     for (const c of classes) {
-      const restored = [...rules.keys()].filter(id => driftOf(id, c, restorable) === 'restored');
+      const restored = [...rules.keys()].filter(id => driftOf(id, c, registered) === 'restored');
       const who = classes.length > 1 ? `In class ${c.name}: ` : '';
       if (c.drift !== 'restore') {
         out.push(`:   ${who}Reported, as a finding on the environment's card. Nothing is changed for you.`);
@@ -238,7 +259,7 @@ function page(name, { config, resolved, restorable }) {
   out.push('## Rules', '', '| Rule | Severity | Expected | Drift |', '| --- | --- | --- | --- |');
   for (const rule of rules.values()) {
     const cell = expected(rule, context).replace(/\|/g, '\\|');
-    out.push(`| [${rule.id}](#${rule.id}) | ${rule.severity} | ${cell} | ${driftWord(rule.id, classes, restorable)} |`);
+    out.push(`| [${rule.id}](#${rule.id}) | ${rule.severity} | ${cell} | ${driftWord(rule.id, classes, registered)} |`);
   }
   out.push('');
 
@@ -247,7 +268,7 @@ function page(name, { config, resolved, restorable }) {
     out.push('Expected', `:   ${expected(rule, context)}`, '');
     if (!SEVERITY[rule.severity]) throw new Error(`environments.baselines.${rule.from}: rule ${rule.id} has an unknown severity "${rule.severity}"`);
     out.push('Severity', `:   ${SEVERITY[rule.severity]}`, '');
-    out.push('Drift', `:   ${driftText(rule.id, classes, restorable)}`, '');
+    out.push('Drift', `:   ${driftText(rule.id, classes, registered)}`, '');
     if (own.extends) {
       const parentRule = resolved.get(own.extends).get(rule.id);
       let origin;
@@ -275,17 +296,58 @@ function page(name, { config, resolved, restorable }) {
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
+/** Text of a description under a definition-list term: its line breaks kept, indented. */
+const definitionText = text => text.split('\n').join('\n    ');
+
+/**
+ * docs/baselines/index.md with its rule sections, below the marker line, written from the
+ * registered rules' descriptions: one heading per group, in the order the rules are
+ * registered. Everything above the marker is kept as it is.
+ */
+function generalPage(current, rules) {
+  const at = current.indexOf(`${RULE_SECTIONS}\n`);
+  if (at < 0) throw new Error(`${GENERAL_PAGE} has no line ${RULE_SECTIONS} to write the rule sections under`);
+  const out = [RULE_SECTIONS, ''];
+  for (const group of new Set(rules.map(rule => rule.description.group))) {
+    out.push(`## ${group}`, '');
+    for (const rule of rules.filter(r => r.description.group === group)) {
+      const { checks, today } = rule.description;
+      out.push(`### ${rule.id} {#${rule.id}}`, '', 'Checks', `:   ${definitionText(checks)}`, '', 'Today', `:   ${definitionText(today)}`, '');
+    }
+  }
+  return `${current.slice(0, at)}${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/**
+ * The "Link targets" rows of docs/baselines/index.md's rule sections: one for the rules
+ * about resources, one for the environment's own rules, in the order they are registered.
+ */
+function ruleRows(rules) {
+  const row = group =>
+    `| [Baselines](baselines/index.md) | ${group.map(r => `[\`#${r.id}\`](baselines/index.md#${r.id})`).join(', ')} | findings and refusals naming the rule |`;
+  const environment = rules.filter(r => typeof r.checkEnvironment === 'function');
+  const resources = rules.filter(r => !environment.includes(r));
+  return [resources, environment].filter(group => group.length).map(row);
+}
+
 /**
  * docs/index.md with one row per baseline page in its "Link targets" table, listing the
  * page's rule anchors, right after the rows of baselines/index.md. Rows of baseline pages
  * are replaced; every other line is kept as it is.
  */
-function linkTargets(index, { config, resolved }) {
+function linkTargets(index, { config, resolved, rules }) {
   const lines = index.split('\n');
   const start = lines.findIndex(line => /^## Link targets\s*$/.test(line));
   if (start < 0) throw new Error('docs/index.md has no "## Link targets" section');
   const isPageRow = line => /^\| \[[^\]]*\]\(baselines\/(?!index\.md)[^)]+\.md\) \|/.test(line);
-  const kept = lines.filter((line, i) => i <= start || !isPageRow(line));
+  // Rule ids have a dot; the general page's own sections (#per-class) do not.
+  const isRuleRow = line => /^\| \[[^\]]*\]\(baselines\/index\.md\) \| \[`#[^`]*\./.test(line);
+  const firstRuleRow = lines.findIndex((line, i) => i > start && isRuleRow(line));
+  if (firstRuleRow < 0) throw new Error('the "Link targets" table of docs/index.md has no row of the rule anchors of baselines/index.md to replace');
+  const kept = lines.flatMap((line, i) => {
+    if (i === firstRuleRow) return ruleRows([...rules.values()]);
+    return i <= start || !(isPageRow(line) || isRuleRow(line)) ? [line] : [];
+  });
   let at = -1;
   kept.forEach((line, i) => {
     if (i > start && line.startsWith('| [') && line.includes('](baselines/index.md) |')) at = i;
@@ -305,23 +367,29 @@ function linkTargets(index, { config, resolved }) {
 }
 
 /**
- * The pages the config asks for, by path relative to the repository root, and
- * docs/index.md with their rows in its "Link targets" table.
+ * The pages the config asks for, by path relative to the repository root, the general
+ * page with the rules' sections, and docs/index.md with their rows in its "Link targets"
+ * table.
+ * @param {{ currency: string, classes: any[], baselines: Record<string, any> }} config
+ *   `environments` of app-config.yaml
+ * @param {any[]} registered the registered rules (BaselineRuleDefinition), in order
  * @returns {Map<string, string>}
  */
-function generate(config = readConfig()) {
+function generate(config = readConfig(), registered = registeredRules()) {
   const degrading = reconcilerSet('DEGRADING');
   if ([...degrading].sort().join() !== 'blocking,high') {
     throw new Error(
       `${RECONCILER}: findings of ${[...degrading].join(', ')} degrade an environment, but the severity words of scripts/baseline-docs.js say blocking and high do: update SEVERITY`,
     );
   }
-  const context = { config, resolved: resolveBaselines(config.baselines), restorable: reconcilerSet('RESTORABLE') };
+  const rules = new Map(registered.map(rule => [rule.id, rule]));
+  const context = { config, resolved: resolveBaselines(config.baselines), rules };
   const pages = new Map();
   for (const name of Object.keys(config.baselines)) {
     if (name === 'index') throw new Error('environments.baselines.index: "index" is the name of the general page; choose another name');
     pages.set(path.join(PAGES, `${name}.md`), page(name, context));
   }
+  pages.set(GENERAL_PAGE, generalPage(fs.readFileSync(path.join(root, GENERAL_PAGE), 'utf8'), registered));
   const index = path.join('docs', 'index.md');
   pages.set(index, linkTargets(fs.readFileSync(path.join(root, index), 'utf8'), context));
   return pages;
@@ -355,7 +423,7 @@ function check() {
       const line = want.findIndex((expectedLine, i) => have[i] !== expectedLine);
       const at = line < 0 ? have.length : line;
       problems.push(
-        `${file} differs from what scripts/baseline-docs.js makes of ${CONFIG}, first at line ${at + 1}: ` +
+        `${file} differs from what scripts/baseline-docs.js makes of ${CONFIG} and the registered rules, first at line ${at + 1}: ` +
           `has ${JSON.stringify(have[at] ?? '(end of file)')}, should have ${JSON.stringify(want[at] ?? '(end of file)')}`,
       );
     }
