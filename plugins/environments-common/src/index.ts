@@ -4,10 +4,10 @@
  *
  * @packageDocumentation
  */
+export * from './api';
 export * from './types';
 export * from './duration';
-export * from './schemas';
 export * from './permissions';
-export * from './client/EnvironmentsClient';
+export * from './client';
 export * from './catalog';
 export * from './events';

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import {
+  durationSchema,
+  entityRefSchema,
+  environmentNameSchema,
+  groupRefSchema,
+  resourceNameSchema,
+} from './names';
+
+/** @public */
+export const resourceRequestSchema = z
+  .object({
+    type: z.string().min(1, 'must name a resource type').meta({
+      description:
+        'A resource type the class allows, e.g. `postgres-database`.',
+    }),
+    name: resourceNameSchema,
+    spec: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .meta({ description: "Checked by the resource type's provider." }),
+  })
+  .strict();
+
+/** The body of `POST /environments`. @public */
+export const createEnvironmentRequestSchema = z
+  .object({
+    name: environmentNameSchema,
+    class: z
+      .string()
+      .min(1, 'must name an environment class')
+      .meta({ description: 'A class from the `environments.classes` config.' }),
+    owner: groupRefSchema,
+    entityRef: entityRefSchema,
+    ttl: durationSchema.optional().meta({
+      description:
+        "Ephemeral classes only; defaults to the class's TTL, at most its maximum.",
+    }),
+    resources: z.array(resourceRequestSchema).max(20).default([]),
+  })
+  .strict();
+
+/** The body of `POST /environments/{id}/resources`. @public */
+export const addResourcesRequestSchema = z
+  .object({
+    resources: z
+      .array(resourceRequestSchema)
+      .min(1, 'must list at least one resource')
+      .max(20, 'must list at most 20 resources'),
+  })
+  .strict();
+
+/** The body of `POST /environments/{id}/extend`. @public */
+export const extendEnvironmentRequestSchema = z
+  .object({ ttl: durationSchema })
+  .strict();

@@ -1,0 +1,127 @@
+import {
+  CreateEnvironmentRequest,
+  CreateEnvironmentResponse,
+  Environment,
+  EnvironmentClassSummary,
+  EnvironmentList,
+  EnvironmentPlan,
+  Finding,
+  ListEnvironmentsRequest,
+  ListFindingsRequest,
+  Operation,
+  ResourceRequest,
+} from '../types';
+
+/**
+ * Finds the environments backend. Both the frontend `DiscoveryApi` and the backend
+ * `DiscoveryService` fit, so this package needs neither framework.
+ * @public
+ */
+export interface EnvironmentsDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/**
+ * Sends the requests. The frontend `FetchApi` fits and adds the user's token.
+ * @public
+ */
+export interface EnvironmentsFetch {
+  fetch: typeof fetch;
+}
+
+/** @public */
+export interface EnvironmentsRequestOptions {
+  /**
+   * A token for backend callers (a scaffolder action passes one on behalf of the
+   * user), sent as `Authorization: Bearer`. Frontend callers leave it out and let
+   * their `FetchApi` add the user's.
+   */
+  token?: string;
+}
+
+/** @public */
+export interface CreateEnvironmentOptions extends EnvironmentsRequestOptions {
+  /** The same key and body again answers with the first environment and does nothing new. */
+  idempotencyKey?: string;
+  /** Answer with the plan (resources, targets, cost) and store nothing. */
+  dryRun?: boolean;
+  /** The scaffolder task that asked, recorded on the create operation. */
+  scaffolderTaskId?: string;
+}
+
+/** @public */
+export interface DestroyEnvironmentOptions extends EnvironmentsRequestOptions {
+  /** The environment's name; needed to destroy a production environment. */
+  confirm?: string;
+}
+
+/**
+ * The environments REST API (`/api/environments`), as its route table
+ * (`environmentsApiRoutes`) describes it.
+ * @public
+ */
+export interface EnvironmentsApi {
+  createEnvironment(
+    request: CreateEnvironmentRequest,
+    options: CreateEnvironmentOptions & { dryRun: true },
+  ): Promise<EnvironmentPlan>;
+  createEnvironment(
+    request: CreateEnvironmentRequest,
+    options?: CreateEnvironmentOptions & { dryRun?: false },
+  ): Promise<CreateEnvironmentResponse>;
+  createEnvironment(
+    request: CreateEnvironmentRequest,
+    options?: CreateEnvironmentOptions,
+  ): Promise<CreateEnvironmentResponse | EnvironmentPlan>;
+  listEnvironments(
+    request?: ListEnvironmentsRequest,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<EnvironmentList>;
+  getEnvironment(
+    id: string,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<Environment>;
+  /** Newest first. */
+  getOperations(
+    id: string,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<Operation[]>;
+  /** Adds resources to a live environment; they are provisioned by an `update` operation. */
+  addResources(
+    id: string,
+    resources: ResourceRequest[],
+    options?: EnvironmentsRequestOptions,
+  ): Promise<CreateEnvironmentResponse>;
+  extendEnvironment(
+    id: string,
+    ttl: string,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<CreateEnvironmentResponse>;
+  destroyEnvironment(
+    id: string,
+    options?: DestroyEnvironmentOptions,
+  ): Promise<CreateEnvironmentResponse>;
+  revealSecret(
+    resourceId: string,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<{ connectionString: string }>;
+  /** Runs a failed environment's last operation again, as a new operation. */
+  retryEnvironment(
+    id: string,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<CreateEnvironmentResponse>;
+  /** The configured classes: what a form may offer and how long an environment may live. */
+  listClasses(
+    options?: EnvironmentsRequestOptions,
+  ): Promise<EnvironmentClassSummary[]>;
+  /** An environment's baseline findings, open and resolved, newest first. */
+  getFindings(
+    id: string,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<Finding[]>;
+  /** Findings across the environments the caller may read, newest first. */
+  listFindings(
+    request?: ListFindingsRequest,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<Finding[]>;
+}
