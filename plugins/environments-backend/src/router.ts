@@ -1,67 +1,54 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
-  createEnvironmentRequestSchema,
-  addResourcesRequestSchema,
+  ApiRoute,
   describeIssues,
-  ENVIRONMENT_STATUSES,
-  EnvironmentStatus,
-  extendEnvironmentRequestSchema,
+  environmentsApiRoutes as routes,
   normalizeEntityRef,
-  Tier,
-  TIERS,
 } from '@paved/plugin-environments-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EnvironmentsService } from './services/EnvironmentsService';
 
-const listQuerySchema = z
-  .object({
-    entityRef: z.union([z.string(), z.array(z.string())]).optional(),
-    owner: z.string().optional(),
-    class: z.string().optional(),
-    tier: z.enum(TIERS as [Tier, ...Tier[]]).optional(),
-    status: z.enum(ENVIRONMENT_STATUSES as [EnvironmentStatus, ...EnvironmentStatus[]]).optional(),
-    expiringBefore: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    cursor: z.string().regex(/^\d+$/, 'must be a cursor from an earlier page').optional(),
-    hasFindings: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
-  })
-  .strict();
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-const findingsQuerySchema = z
-  .object({
-    entityRef: z.union([z.string(), z.array(z.string())]).optional(),
-    severity: z.enum(['blocking', 'high', 'low']).optional(),
-    state: z.enum(['open', 'resolved']).optional(),
-  })
-  .strict();
-
-const idempotencyKeySchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(255, 'must be at most 255 characters')
-  .optional();
-
-const dryRunSchema = z
-  .enum(['true', 'false'], { error: 'must be true or false' })
-  .optional();
-
-const scaffolderTaskIdSchema = z
-  .string()
-  .max(255, 'must be at most 255 characters')
-  .optional();
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, prefix?: string): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(describeIssues(result.error, prefix));
-  }
-  return result.data;
+/** A request as its route's schemas read it; the first part that breaks a rule is a 400. */
+function parseRequest<R extends ApiRoute>(route: R, req: express.Request) {
+  const parse = (schema: z.ZodType | undefined, value: unknown) => {
+    if (!schema) return undefined;
+    const result = schema.safeParse(value);
+    if (!result.success) throw new InputError(describeIssues(result.error));
+    return result.data;
+  };
+  const headers = route.headers
+    ? Object.fromEntries(
+        Object.keys(route.headers.shape).map(name => [name, req.header(name)]),
+      )
+    : undefined;
+  // The body first: a request a person wrote is most often wrong there.
+  const body = parse(route.body, req.body);
+  return {
+    body: body as Parsed<R['body']>,
+    query: parse(route.query, req.query) as Parsed<R['query']>,
+    headers: parse(route.headers, headers) as Parsed<R['headers']>,
+  };
 }
 
-/** The HTTP adapter: validates at the edge, then asks the service. @internal */
+/** Express's spelling of an OpenAPI path: `/environments/:id`. */
+function expressPath(route: ApiRoute): string {
+  return route.path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+const normalizeRefs = (refs: string | string[] | undefined) =>
+  refs === undefined
+    ? undefined
+    : ([] as string[]).concat(refs).map(normalizeEntityRef);
+
+/**
+ * The HTTP adapter: routes and validation come from the route table of
+ * @paved/plugin-environments-common; each handler asks the service. @internal
+ */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   environments: EnvironmentsService;
@@ -69,46 +56,40 @@ export async function createRouter(options: {
   const { httpAuth, environments } = options;
   const router = Router();
   router.use(express.json());
+  const writer = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  router.post('/environments', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const body = parse(createEnvironmentRequestSchema, req.body);
-    const dryRun = parse(dryRunSchema, req.query.dryRun, 'dryRun') === 'true';
-    const idempotencyKey = parse(
-      idempotencyKeySchema,
-      req.header('idempotency-key'),
-      'Idempotency-Key',
+  router.post(expressPath(routes.createEnvironment), async (req, res) => {
+    const credentials = await writer(req);
+    const { body, query, headers } = parseRequest(
+      routes.createEnvironment,
+      req,
     );
     const result = await environments.create(body, {
       credentials,
-      dryRun,
-      idempotencyKey,
-      scaffolderTaskId: parse(
-        scaffolderTaskIdSchema,
-        req.header('x-paved-scaffolder-task-id'),
-        'x-paved-scaffolder-task-id',
-      ),
+      dryRun: query.dryRun,
+      idempotencyKey: headers['Idempotency-Key'],
+      scaffolderTaskId: headers['x-paved-scaffolder-task-id'],
     });
-    res.status(dryRun ? 200 : 202).json(result);
+    res.status(query.dryRun ? 200 : 202).json(result);
   });
 
-  router.get('/environments', async (req, res) => {
+  router.get(expressPath(routes.listEnvironments), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const query = parse(listQuerySchema, req.query);
+    const { query } = parseRequest(routes.listEnvironments, req);
     res.json(
       await environments.list(
         {
-          entityRefs:
-            query.entityRef === undefined
-              ? undefined
-              : ([] as string[]).concat(query.entityRef).map(normalizeEntityRef),
+          entityRefs: normalizeRefs(query.entityRef),
           owner: query.owner && normalizeEntityRef(query.owner),
           class: query.class,
           tier: query.tier,
           status: query.status,
-          expiringBefore: query.expiringBefore && new Date(query.expiringBefore).toISOString(),
+          expiringBefore:
+            query.expiringBefore &&
+            new Date(query.expiringBefore).toISOString(),
           includeDestroyed: query.status === 'destroyed',
-          hasFindings: query.hasFindings === undefined ? undefined : query.hasFindings === 'true',
+          hasFindings: query.hasFindings,
           limit: query.limit,
           offset: Number(query.cursor ?? 0),
         },
@@ -117,31 +98,32 @@ export async function createRouter(options: {
     );
   });
 
-  router.get('/environments/:id', async (req, res) => {
+  router.get(expressPath(routes.getEnvironment), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(await environments.get(req.params.id, credentials));
   });
 
-  router.get('/environments/:id/operations', async (req, res) => {
+  router.get(expressPath(routes.getOperations), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    res.json({ items: await environments.operations(req.params.id, credentials) });
+    res.json({
+      items: await environments.operations(req.params.id, credentials),
+    });
   });
 
-  router.get('/environments/:id/findings', async (req, res) => {
+  router.get(expressPath(routes.getFindings), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    res.json({ items: await environments.findings(req.params.id, credentials) });
+    res.json({
+      items: await environments.findings(req.params.id, credentials),
+    });
   });
 
-  router.get('/findings', async (req, res) => {
+  router.get(expressPath(routes.listFindings), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const query = parse(findingsQuerySchema, req.query);
+    const { query } = parseRequest(routes.listFindings, req);
     res.json({
       items: await environments.listFindings(
         {
-          entityRefs:
-            query.entityRef === undefined
-              ? undefined
-              : ([] as string[]).concat(query.entityRef).map(normalizeEntityRef),
+          entityRefs: normalizeRefs(query.entityRef),
           severity: query.severity,
           state: query.state,
         },
@@ -150,35 +132,47 @@ export async function createRouter(options: {
     });
   });
 
-  router.post('/environments/:id/resources', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const { resources } = parse(addResourcesRequestSchema, req.body);
-    res.status(202).json(await environments.addResources(req.params.id, resources, credentials));
+  router.post(expressPath(routes.addResources), async (req, res) => {
+    const credentials = await writer(req);
+    const { body } = parseRequest(routes.addResources, req);
+    res
+      .status(202)
+      .json(
+        await environments.addResources(
+          req.params.id,
+          body.resources,
+          credentials,
+        ),
+      );
   });
 
-  router.post('/environments/:id/extend', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const { ttl } = parse(extendEnvironmentRequestSchema, req.body);
-    res.json(await environments.extend(req.params.id, ttl, credentials));
+  router.post(expressPath(routes.extendEnvironment), async (req, res) => {
+    const credentials = await writer(req);
+    const { body } = parseRequest(routes.extendEnvironment, req);
+    res.json(await environments.extend(req.params.id, body.ttl, credentials));
   });
 
-  router.post('/environments/:id/retry', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+  router.post(expressPath(routes.retryEnvironment), async (req, res) => {
+    const credentials = await writer(req);
     res.status(202).json(await environments.retry(req.params.id, credentials));
   });
 
-  router.get('/classes', async (req, res) => {
+  router.get(expressPath(routes.listClasses), async (req, res) => {
     await httpAuth.credentials(req);
     res.json({ items: environments.classes() });
   });
 
-  router.delete('/environments/:id', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const confirm = typeof req.query.confirm === 'string' ? req.query.confirm : undefined;
-    res.status(202).json(await environments.destroy(req.params.id, confirm, credentials));
+  router.delete(expressPath(routes.destroyEnvironment), async (req, res) => {
+    const credentials = await writer(req);
+    const { query } = parseRequest(routes.destroyEnvironment, req);
+    res
+      .status(202)
+      .json(
+        await environments.destroy(req.params.id, query.confirm, credentials),
+      );
   });
 
-  router.get('/resources/:id/secret', async (req, res) => {
+  router.get(expressPath(routes.revealSecret), async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.setHeader('Cache-Control', 'no-store');
     res.json(await environments.revealSecret(req.params.id, credentials));
