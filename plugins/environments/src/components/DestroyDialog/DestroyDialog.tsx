@@ -1,19 +1,13 @@
-import { FormEvent, useState } from 'react';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
+import { useState } from 'react';
 import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Environment } from '@paved/plugin-environments-common';
 import { environmentsApiRef } from '../../api';
 import { useEnvironmentLinks } from '../../hooks/useEnvironmentLinks';
 import { guidelinePages } from '../../lib/guidelines';
-import { ActionError } from '../ActionError';
+import { ActionDialog } from '../ActionDialog';
 
 function describeLoss(environment: Environment): string {
   const names = environment.resources.map(r => `${r.name} (${r.type})`);
@@ -36,67 +30,46 @@ export const DestroyDialog = (props: {
   const links = useEnvironmentLinks();
   const production = environment.tier === 'production';
   const [confirm, setConfirm] = useState('');
-  const confirmed = !production || confirm === environment.name;
-
-  const [state, destroy] = useAsyncFn(async () => {
-    await api.destroyEnvironment(environment.id, production ? { confirm } : {});
-    onDestroyed();
-  }, [api, environment.id, production, confirm, onDestroyed]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (confirmed) {
-      destroy();
-    }
-  };
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby="destroy-dialog-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="destroy-dialog-title">
-          Destroy {environment.name}?
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {describeLoss(environment)} This cannot be undone.{' '}
-            <Link
-              to={links.guideline(
-                production
-                  ? guidelinePages.destroyProduction
-                  : guidelinePages.destroy,
-              )}
-            >
-              About destroying
-            </Link>
-          </DialogContentText>
-          {production && (
-            <TextField
-              fullWidth
-              id="destroy-confirm"
-              label={`Type ${environment.name} to confirm`}
-              value={confirm}
-              onChange={event => setConfirm(event.target.value)}
-              helperText="This is a production environment: it serves customers."
-            />
+    <ActionDialog
+      action="destroy"
+      subject={environment.name}
+      title={`Destroy ${environment.name}?`}
+      confirmLabel="Destroy"
+      confirmColor="secondary"
+      ready={!production || confirm === environment.name}
+      onConfirm={async () => {
+        await api.destroyEnvironment(
+          environment.id,
+          production ? { confirm } : {},
+        );
+        onDestroyed();
+      }}
+      onClose={onClose}
+    >
+      <DialogContentText>
+        {describeLoss(environment)} This cannot be undone.{' '}
+        <Link
+          to={links.guideline(
+            production
+              ? guidelinePages.destroyProduction
+              : guidelinePages.destroy,
           )}
-          <ActionError
-            error={state.error}
-            action="destroy"
-            subject={environment.name}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            color="secondary"
-            variant="contained"
-            disabled={!confirmed || state.loading}
-          >
-            Destroy
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        >
+          About destroying
+        </Link>
+      </DialogContentText>
+      {production && (
+        <TextField
+          fullWidth
+          id="destroy-confirm"
+          label={`Type ${environment.name} to confirm`}
+          value={confirm}
+          onChange={event => setConfirm(event.target.value)}
+          helperText="This is a production environment: it serves customers."
+        />
+      )}
+    </ActionDialog>
   );
 };

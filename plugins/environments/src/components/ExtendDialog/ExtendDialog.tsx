@@ -1,12 +1,6 @@
-import { FormEvent, useEffect, useState } from 'react';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
+import { useEffect, useState } from 'react';
 import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Environment } from '@paved/plugin-environments-common';
@@ -17,7 +11,7 @@ import { useNow } from '../../hooks/useNow';
 import { checkExtendTtl } from '../../lib/checkExtendTtl';
 import { formatTimeLeft } from '../../lib/format';
 import { guidelinePages } from '../../lib/guidelines';
-import { ActionError } from '../ActionError';
+import { ActionDialog } from '../ActionDialog';
 
 /**
  * Asks for a new time to live, counted from now, and refuses in the form what the
@@ -51,75 +45,52 @@ export const ExtendDialog = (props: {
     expiresAt: environment.expiresAt,
     now,
   });
-  const [state, extend] = useAsyncFn(async () => {
-    await api.extendEnvironment(environment.id, ttl.trim());
-    onExtended();
-  }, [api, environment.id, ttl, onExtended]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!problem) {
-      extend();
-    }
-  };
   const left = environment.expiresAt
     ? formatTimeLeft(Date.parse(environment.expiresAt) - now)
     : undefined;
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby="extend-dialog-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="extend-dialog-title">
-          Extend {environment.name}
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {left ? `It has ${left} left. ` : ''}Give it a new time to live,
-            counted from now
-            {ttlPolicy
-              ? `, up to ${ttlPolicy.max} for the ${environment.class} class`
-              : ''}
-            .{' '}
-            <Link to={links.guideline(guidelinePages.extend)}>
-              About extending
-            </Link>
-          </DialogContentText>
-          <TextField
-            fullWidth
-            id="extend-ttl"
-            label="Time to live from now"
-            placeholder="e.g. 1d"
-            value={ttl}
-            onChange={event => {
-              setEdited(true);
-              setTtl(event.target.value);
-            }}
-            // Refused as soon as there is something to refuse, the default included.
-            error={ttl !== '' && !!problem}
-            helperText={
-              ttl !== '' && problem
-                ? problem
-                : 'A whole number and one unit: m (minutes), h (hours) or d (days)'
-            }
-          />
-          <ActionError
-            error={state.error}
-            action="extend"
-            subject={environment.name}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={!!problem || classes.loading || state.loading}
-          >
-            Extend
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <ActionDialog
+      action="extend"
+      subject={environment.name}
+      title={`Extend ${environment.name}`}
+      confirmLabel="Extend"
+      confirmColor="primary"
+      ready={!problem}
+      loading={classes.loading}
+      onConfirm={async () => {
+        await api.extendEnvironment(environment.id, ttl.trim());
+        onExtended();
+      }}
+      onClose={onClose}
+    >
+      <DialogContentText>
+        {left ? `It has ${left} left. ` : ''}Give it a new time to live, counted
+        from now
+        {ttlPolicy
+          ? `, up to ${ttlPolicy.max} for the ${environment.class} class`
+          : ''}
+        .{' '}
+        <Link to={links.guideline(guidelinePages.extend)}>About extending</Link>
+      </DialogContentText>
+      <TextField
+        fullWidth
+        id="extend-ttl"
+        label="Time to live from now"
+        placeholder="e.g. 1d"
+        value={ttl}
+        onChange={event => {
+          setEdited(true);
+          setTtl(event.target.value);
+        }}
+        // Refused as soon as there is something to refuse, the default included.
+        error={ttl !== '' && !!problem}
+        helperText={
+          ttl !== '' && problem
+            ? problem
+            : 'A whole number and one unit: m (minutes), h (hours) or d (days)'
+        }
+      />
+    </ActionDialog>
   );
 };
