@@ -1,5 +1,3 @@
-import { useState } from 'react';
-import Button from '@material-ui/core/Button';
 import { makeStyles } from '@material-ui/core/styles';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import WarningIcon from '@material-ui/icons/Warning';
@@ -10,7 +8,7 @@ import {
   highestSeverity,
   isCheckedAgainstBaseline,
 } from '../../lib/findings';
-import { FindingsDialog } from '../FindingsDialog';
+import { FindingsButton } from '../FindingsButton';
 import { SeverityIcon } from '../FindingsList';
 
 const useStyles = makeStyles(theme => ({
@@ -35,7 +33,6 @@ const useStyles = makeStyles(theme => ({
 export const BaselineConformance = (props: { environment: Environment }) => {
   const { environment } = props;
   const classes = useStyles();
-  const [dialogOpen, setDialogOpen] = useState(false);
   const openCount = environment.openFindings ?? 0;
 
   if (openCount === 0 && !isCheckedAgainstBaseline(environment)) {
@@ -65,23 +62,13 @@ export const BaselineConformance = (props: { environment: Environment }) => {
   }
 
   return (
-    <>
-      <Button
-        size="small"
-        className={classes.button}
-        startIcon={icon}
-        onClick={() => setDialogOpen(true)}
-        aria-label={`Baseline findings of ${environment.name}: ${summary}`}
-        aria-haspopup="dialog"
-      >
-        Baseline: {summary}
-      </Button>
-      {dialogOpen && (
-        <FindingsDialog
-          environment={environment}
-          onClose={() => setDialogOpen(false)}
-        />
-      )}
-    </>
+    <FindingsButton
+      environment={environment}
+      summary={summary}
+      className={classes.button}
+      startIcon={icon}
+    >
+      Baseline: {summary}
+    </FindingsButton>
   );
 };

@@ -1,0 +1,1 @@
+export { FindingsButton } from './FindingsButton';
