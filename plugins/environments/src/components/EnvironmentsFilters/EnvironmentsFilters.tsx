@@ -17,6 +17,9 @@ const EXPIRING_CHOICES = [
 ];
 const ANY = '';
 
+/** The filters that match one word of the environment: its owner, class, tier or status. */
+type WordFilter = 'owner' | 'class' | 'tier' | 'status';
+
 const useStyles = makeStyles(theme => ({
   bar: {
     display: 'grid',
@@ -74,8 +77,23 @@ export const EnvironmentsFilters = (props: {
   const classes = useStyles();
   const set = (patch: Partial<EnvironmentFilters>) =>
     onChange({ ...value, ...patch });
-  const asChoices = (values: readonly string[]) =>
-    values.map(v => ({ value: v, label: v }));
+  /** A filter whose choices are the words it matches; "Any" clears it. */
+  const wordSelect = (
+    key: WordFilter,
+    label: string,
+    words: readonly string[],
+  ) => (
+    <FilterSelect
+      id={`environments-${key}`}
+      label={label}
+      value={value[key] ?? ANY}
+      choices={words.map(word => ({ value: word, label: word }))}
+      // Every choice is a value of that field, so the patch fits the filters.
+      onChange={word =>
+        set({ [key]: word || undefined } as Partial<EnvironmentFilters>)
+      }
+    />
+  );
 
   return (
     <div className={classes.bar} role="search">
@@ -89,39 +107,15 @@ export const EnvironmentsFilters = (props: {
         variant="outlined"
         size="small"
       />
-      <FilterSelect
-        id="environments-owner"
-        label="Owner"
-        value={value.owner ?? ANY}
-        choices={asChoices(distinct(environments.map(e => e.owner)))}
-        onChange={owner => set({ owner: owner || undefined })}
-      />
-      <FilterSelect
-        id="environments-class"
-        label="Class"
-        value={value.class ?? ANY}
-        choices={asChoices(distinct(environments.map(e => e.class)))}
-        onChange={c => set({ class: c || undefined })}
-      />
-      <FilterSelect
-        id="environments-tier"
-        label="Tier"
-        value={value.tier ?? ANY}
-        choices={asChoices(TIERS)}
-        onChange={tier =>
-          set({ tier: (tier || undefined) as typeof value.tier })
-        }
-      />
-      <FilterSelect
-        id="environments-status"
-        label="Status"
-        value={value.status ?? ANY}
+      {wordSelect('owner', 'Owner', distinct(environments.map(e => e.owner)))}
+      {wordSelect('class', 'Class', distinct(environments.map(e => e.class)))}
+      {wordSelect('tier', 'Tier', TIERS)}
+      {wordSelect(
+        'status',
+        'Status',
         // Destroyed environments are not listed, so not offered either.
-        choices={asChoices(ENVIRONMENT_STATUSES.filter(s => s !== 'destroyed'))}
-        onChange={status =>
-          set({ status: (status || undefined) as typeof value.status })
-        }
-      />
+        ENVIRONMENT_STATUSES.filter(s => s !== 'destroyed'),
+      )}
       <FilterSelect
         id="environments-expiring"
         label="Expiring"
