@@ -6,16 +6,10 @@ import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { createPermissionRule } from '@backstage/plugin-permission-node';
 import { ResourceProvider } from '@paved/plugin-environments-node';
 import { Knex } from 'knex';
-import { readEnvironmentsConfig } from '../config/readEnvironmentsConfig';
-import { EnvironmentsStore } from '../database/EnvironmentsStore';
-import { FindingsStore } from '../database/FindingsStore';
-import { Reconciler } from '../drift/Reconciler';
-import { OperationsEngine } from '../engine/OperationsEngine';
 import { environmentRules } from '../permissions/rules';
-import { EnvironmentsService } from '../services/EnvironmentsService';
-import { ProviderRegistry } from '../services/ProviderRegistry';
-import { SecretBox } from '../services/SecretBox';
-import { TtlReaper } from '../services/TtlReaper';
+import { ProviderRegistry } from '../providers/ProviderRegistry';
+import { SecretBox } from '../secrets/SecretBox';
+import { createEnvironmentsBackend } from '../wiring/createEnvironmentsBackend';
 import { ProviderDouble } from './ProviderDouble';
 
 export interface AuditRecord {
@@ -30,10 +24,18 @@ export function recordingAuditor(records: AuditRecord[]): AuditorService {
     async createEvent(options) {
       return {
         async success(params) {
-          records.push({ eventId: options.eventId, outcome: 'success', meta: { ...options.meta, ...params?.meta } });
+          records.push({
+            eventId: options.eventId,
+            outcome: 'success',
+            meta: { ...options.meta, ...params?.meta },
+          });
         },
         async fail() {
-          records.push({ eventId: options.eventId, outcome: 'fail', meta: options.meta });
+          records.push({
+            eventId: options.eventId,
+            outcome: 'fail',
+            meta: options.meta,
+          });
         },
       };
     },
@@ -52,39 +54,35 @@ export async function createTestEnvironments<
   /** `environments.baselines`, for classes that name one. */
   baselines?: object;
   provider?: P;
-  engine?: { leaseMs?: number; pollMs?: number; backoffMs?: (n: number) => number };
+  engine?: {
+    leaseMs?: number;
+    pollMs?: number;
+    backoffMs?: (n: number) => number;
+  };
 }) {
   const provider = (options.provider ?? new ProviderDouble()) as P;
-  const config = readEnvironmentsConfig(
-    new ConfigReader({
+  const providers = new ProviderRegistry();
+  providers.add(provider);
+  const audit: AuditRecord[] = [];
+  const sent: NotificationSendOptions[] = [];
+  const logger = mockServices.logger.mock();
+  const notifications = {
+    send: async (n: NotificationSendOptions) => void sent.push(n),
+  };
+  const rules = Object.values(environmentRules);
+  const backend = await createEnvironmentsBackend({
+    config: new ConfigReader({
       environments: {
         classes: options.classes as any,
         baselines: (options.baselines ?? {}) as any,
       },
     }),
-  );
-  const providers = new ProviderRegistry();
-  providers.add(provider);
-  const secrets = new SecretBox(Buffer.alloc(32, 9));
-  const store = await EnvironmentsStore.create({
-    database: mockServices.database({ knex: options.knex, migrations: { skip: false } }),
-  });
-  const audit: AuditRecord[] = [];
-  const sent: NotificationSendOptions[] = [];
-  const logger = mockServices.logger.mock();
-  const engine = new OperationsEngine({
-    store,
-    providers,
-    secrets,
-    logger,
-    ...options.engine,
-  });
-  const rules = Object.values(environmentRules);
-  const environments = new EnvironmentsService({
-    store,
-    config,
-    providers,
-    secrets,
+    database: mockServices.database({
+      knex: options.knex,
+      migrations: { skip: false },
+    }),
+    auditor: recordingAuditor(audit),
+    auth: mockServices.auth(),
     catalog: catalogServiceMock({
       entities: [
         {
@@ -95,45 +93,28 @@ export async function createTestEnvironments<
         },
       ],
     }),
+    logger,
+    notifications,
     permissions: mockServices.permissions(),
-    ruleset: {
-      getRuleByName: (name: string) => {
-        const rule = rules.find(r => r.name === name);
-        if (!rule) throw new Error(`no rule ${name}`);
-        return rule as ReturnType<typeof createPermissionRule> as any;
-      },
-    },
-    auditor: recordingAuditor(audit),
-    onOperationQueued: () => engine.wake(),
-  });
-  const reaper = new TtlReaper({
-    store,
-    environments,
-    config,
-    notifications: { send: async n => void sent.push(n) },
-    auth: mockServices.auth(),
-    logger,
-  });
-  const findings = new FindingsStore(store.db);
-  const reconciler = new Reconciler({
-    store,
-    findings,
-    config,
+    permissionsRegistry: mockServices.permissionsRegistry.mock({
+      getPermissionRuleset: () =>
+        ({
+          getRuleByName: (name: string) => {
+            const rule = rules.find(r => r.name === name);
+            if (!rule) throw new Error(`no rule ${name}`);
+            return rule as ReturnType<typeof createPermissionRule> as any;
+          },
+        } as any),
+    }),
     providers,
-    notifications: { send: async n => void sent.push(n) },
-    logger,
-    onOperationQueued: () => engine.wake(),
+    engine: options.engine,
+    secrets: new SecretBox(Buffer.alloc(32, 9)),
   });
   return {
-    store,
-    environments,
-    engine,
-    reaper,
-    reconciler,
-    findings,
+    ...backend,
+    findings: backend.store.findings,
     provider,
     providers,
-    secrets,
     audit,
     sent,
     logger,

@@ -7,10 +7,12 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { PostgresProvider } from '@paved/plugin-environments-backend-module-postgres';
 import knexFactory from 'knex';
-import { EnvironmentsStore } from '../database/EnvironmentsStore';
+import { createDatabaseEnvironmentsStore } from '../database/DatabaseEnvironmentsStore';
 import { OperationsEngine } from '../engine/OperationsEngine';
-import { ProviderRegistry } from '../services/ProviderRegistry';
-import { SecretBox } from '../services/SecretBox';
+import { EnvironmentLifecycle } from '../lifecycle/EnvironmentLifecycle';
+import { WorkSignal } from '../lifecycle/WorkSignal';
+import { ProviderRegistry } from '../providers/ProviderRegistry';
+import { SecretBox } from '../secrets/SecretBox';
 
 const settings = JSON.parse(process.env.PAVED_TEST_WORKER!);
 
@@ -24,7 +26,7 @@ const logger: LoggerService = {
 
 async function main() {
   const db = knexFactory(settings.knex);
-  const store = await EnvironmentsStore.create({
+  const store = await createDatabaseEnvironmentsStore({
     database: mockServices.database({ knex: db, migrations: { skip: true } }),
   });
   const providers = new ProviderRegistry();
@@ -34,8 +36,11 @@ async function main() {
       logger,
     }),
   );
+  const signal = new WorkSignal();
   new OperationsEngine({
     store,
+    lifecycle: new EnvironmentLifecycle({ store, signal }),
+    signal,
     providers,
     secrets: new SecretBox(Buffer.from(settings.key, 'base64')),
     logger,

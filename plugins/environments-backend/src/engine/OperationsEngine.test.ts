@@ -1,6 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import { toTimestamp } from '../database/EnvironmentsStore';
+import { toTimestamp } from '../database/dialect';
 import { createTestEnvironments } from '../__testUtils__/createTestEnvironments';
+import { WorkSignal } from '../lifecycle/WorkSignal';
 import { OperationsEngine } from './OperationsEngine';
 
 const classes = [
@@ -20,98 +21,124 @@ const request = (name: string) => ({
   resources: [{ type: 'double', name: 'main', spec: {} }],
 });
 
-describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSupportedId())(
-  'OperationsEngine on %s',
-  databaseId => {
-    const databases = TestDatabases.create({ ids: [databaseId] });
-    const credentials = mockCredentials.user();
+describe.each(
+  TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSupportedId(),
+)('OperationsEngine on %s', databaseId => {
+  const databases = TestDatabases.create({ ids: [databaseId] });
+  const credentials = mockCredentials.user();
 
-    async function setUp() {
-      const knex = await databases.init(databaseId);
-      const env = await createTestEnvironments({ knex, classes });
-      const created = (await env.environments.create(request('dev-1'), { credentials })) as any;
-      const secondWorker = () =>
-        new OperationsEngine({
-          store: env.store,
-          providers: env.providers,
-          secrets: env.secrets,
-          logger: env.logger,
-        });
-      return { ...env, created, secondWorker };
-    }
+  async function setUp() {
+    const knex = await databases.init(databaseId);
+    const env = await createTestEnvironments({ knex, classes });
+    const created = (await env.environments.create(request('dev-1'), {
+      credentials,
+    })) as any;
+    const secondWorker = () =>
+      new OperationsEngine({
+        store: env.store,
+        lifecycle: env.lifecycle,
+        signal: new WorkSignal(),
+        providers: env.providers,
+        secrets: env.secrets,
+        logger: env.logger,
+      });
+    return { ...env, knex, created, secondWorker };
+  }
 
-    it('takes over an operation whose worker died once its lease has run out', async () => {
-      const { store, created, secondWorker, environments, provider } = await setUp();
-      const operationId = created.operation.id;
-      // As a worker leaves it when it dies mid-apply: claimed, leased, half done.
-      await store.db('operations').where({ id: operationId }).update({
+  it('takes over an operation whose worker died once its lease has run out', async () => {
+    const { knex, created, secondWorker, environments, provider } =
+      await setUp();
+    const operationId = created.operation.id;
+    // As a worker leaves it when it dies mid-apply: claimed, leased, half done.
+    await knex('operations')
+      .where({ id: operationId })
+      .update({
         state: 'running',
         attempts: 1,
         lease_owner: 'worker-that-died',
         lease_expires_at: toTimestamp(new Date(Date.now() + 60_000)),
       });
-      await store.db('resources')
-        .where({ environment_id: created.environment.id })
-        .update({ status: 'provisioning' });
+    await knex('resources')
+      .where({ environment_id: created.environment.id })
+      .update({ status: 'provisioning' });
 
-      const worker = secondWorker();
-      expect(await worker.runOnce()).toBe(false); // the lease still holds
+    const worker = secondWorker();
+    expect(await worker.runOnce()).toBe(false); // the lease still holds
 
-      await store.db('operations')
-        .where({ id: operationId })
-        .update({ lease_expires_at: toTimestamp(new Date(Date.now() - 1)) });
-      expect(await worker.runOnce()).toBe(true);
+    await knex('operations')
+      .where({ id: operationId })
+      .update({ lease_expires_at: toTimestamp(new Date(Date.now() - 1)) });
+    expect(await worker.runOnce()).toBe(true);
 
-      const environment = await environments.get(created.environment.id, credentials);
-      expect(environment.status).toBe('ready');
-      expect(environment.resources[0].status).toBe('ready');
-      const [operation] = await environments.operations(created.environment.id, credentials);
-      expect(operation).toMatchObject({ state: 'succeeded', attempts: 2 });
-      expect(provider.applied).toHaveLength(1);
-    });
+    const environment = await environments.get(
+      created.environment.id,
+      credentials,
+    );
+    expect(environment.status).toBe('ready');
+    expect(environment.resources[0].status).toBe('ready');
+    const [operation] = await environments.operations(
+      created.environment.id,
+      credentials,
+    );
+    expect(operation).toMatchObject({ state: 'succeeded', attempts: 2 });
+    expect(provider.applied).toHaveLength(1);
+  });
 
-    it('lets a worker that was presumed dead change nothing when it comes back', async () => {
-      const { store, engine, created, secondWorker, environments, provider } = await setUp();
-      let release!: () => void;
-      provider.gate = new Promise(resolve => (release = resolve));
+  it('lets a worker that was presumed dead change nothing when it comes back', async () => {
+    const { knex, engine, created, secondWorker, environments, provider } =
+      await setUp();
+    let release!: () => void;
+    provider.gate = new Promise(resolve => (release = resolve));
 
-      const slow = engine.runOnce(); // claims, then waits inside the provider
-      while (provider.applied.length === 0) await new Promise(r => setTimeout(r, 5));
-      provider.gate = undefined;
+    const slow = engine.runOnce(); // claims, then waits inside the provider
+    while (provider.applied.length === 0)
+      await new Promise(r => setTimeout(r, 5));
+    provider.gate = undefined;
 
-      // Its lease runs out (a long pause, a network split) and another worker finishes.
-      await store.db('operations')
-        .where({ id: created.operation.id })
-        .update({ lease_expires_at: toTimestamp(new Date(Date.now() - 1)) });
-      expect(await secondWorker().runOnce()).toBe(true);
-      const finished = await environments.operations(created.environment.id, credentials);
-      expect(finished[0].state).toBe('succeeded');
+    // Its lease runs out (a long pause, a network split) and another worker finishes.
+    await knex('operations')
+      .where({ id: created.operation.id })
+      .update({ lease_expires_at: toTimestamp(new Date(Date.now() - 1)) });
+    expect(await secondWorker().runOnce()).toBe(true);
+    const finished = await environments.operations(
+      created.environment.id,
+      credentials,
+    );
+    expect(finished[0].state).toBe('succeeded');
 
-      release();
-      await slow;
-      const after = await environments.operations(created.environment.id, credentials);
-      expect(after).toEqual(finished);
-      expect((await environments.get(created.environment.id, credentials)).status).toBe('ready');
-      expect(provider.applied).toHaveLength(2); // both applied; providers converge
-    });
+    release();
+    await slow;
+    const after = await environments.operations(
+      created.environment.id,
+      credentials,
+    );
+    expect(after).toEqual(finished);
+    expect(
+      (await environments.get(created.environment.id, credentials)).status,
+    ).toBe('ready');
+    expect(provider.applied).toHaveLength(2); // both applied; providers converge
+  });
 
-    it('runs one environment\'s operations one at a time, in order', async () => {
-      const { engine, created, secondWorker, environments, provider } = await setUp();
-      let release!: () => void;
-      provider.gate = new Promise(resolve => (release = resolve));
-      const creating = engine.runOnce();
-      while (provider.applied.length === 0) await new Promise(r => setTimeout(r, 5));
+  it("runs one environment's operations one at a time, in order", async () => {
+    const { engine, created, secondWorker, environments, provider } =
+      await setUp();
+    let release!: () => void;
+    provider.gate = new Promise(resolve => (release = resolve));
+    const creating = engine.runOnce();
+    while (provider.applied.length === 0)
+      await new Promise(r => setTimeout(r, 5));
 
-      await environments.destroy(created.environment.id, undefined, credentials);
-      // The destroy waits for the create, even on another worker.
-      expect(await secondWorker().runOnce()).toBe(false);
+    await environments.destroy(created.environment.id, undefined, credentials);
+    // The destroy waits for the create, even on another worker.
+    expect(await secondWorker().runOnce()).toBe(false);
 
-      provider.gate = undefined;
-      release();
-      await creating;
-      expect(await secondWorker().runOnce()).toBe(true);
-      expect(provider.destroyed).toHaveLength(1);
-      expect((await environments.get(created.environment.id, credentials)).status).toBe('destroyed');
-    });
-  },
-);
+    provider.gate = undefined;
+    release();
+    await creating;
+    expect(await secondWorker().runOnce()).toBe(true);
+    expect(provider.destroyed).toHaveLength(1);
+    expect(
+      (await environments.get(created.environment.id, credentials)).status,
+    ).toBe('destroyed');
+  });
+});

@@ -2,11 +2,21 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Finding, FindingSeverity } from '@paved/plugin-environments-common';
 import { Knex } from 'knex';
 import { EnvironmentFilter } from '../permissions/rules';
-import { applyCriteria, iso, toTimestamp } from './EnvironmentsStore';
+import { applyCriteria } from './applyCriteria';
+import {
+  chunks,
+  iso,
+  isUniqueViolation,
+  Timestamp,
+  toTimestamp,
+} from './dialect';
+import {
+  FindingRecord,
+  FindingsQuery,
+  FindingStore,
+} from './EnvironmentsStore';
 
-type Timestamp = string | Date;
-
-export interface FindingRow {
+interface FindingRow {
   id: string;
   environment_id: string;
   resource_id: string | null;
@@ -23,32 +33,23 @@ export interface FindingRow {
   notified_at: Timestamp | null;
 }
 
-export interface FindingsQuery {
-  environmentId?: string;
-  entityRefs?: string[];
-  severity?: FindingSeverity;
-  state?: 'open' | 'resolved';
-}
-
 /** Enough rows for a card or a page; the newest first. */
 const MAX_FINDINGS = 500;
 
 /** The `findings` table: what the reconciler records and the API reads. */
-export class FindingsStore {
-  constructor(readonly db: Knex) {}
+export class DatabaseFindingStore implements FindingStore {
+  constructor(private readonly db: Knex) {}
 
-  /** The open findings of these environments. */
-  async open(environmentIds: string[]): Promise<FindingRow[]> {
+  async listOpen(environmentIds: string[]): Promise<FindingRecord[]> {
     const rows: FindingRow[] = [];
-    // Chunked: SQLite limits how many values one statement may bind.
-    for (let i = 0; i < environmentIds.length; i += 500) {
+    for (const part of chunks(environmentIds)) {
       rows.push(
         ...(await this.db<FindingRow>('findings')
-          .whereIn('environment_id', environmentIds.slice(i, i + 500))
+          .whereIn('environment_id', part)
           .whereNull('resolved_at')),
       );
     }
-    return rows;
+    return rows.map(toRecord);
   }
 
   async list(
@@ -83,7 +84,39 @@ export class FindingsStore {
     return rows.map(toFinding);
   }
 
-  /** Marks a finding as announced; true for the one call that did. */
+  async recordFindings(change: Parameters<FindingStore['recordFindings']>[0]) {
+    const timestamp = toTimestamp(change.now);
+    for (const f of change.update) {
+      await this.db('findings').where({ id: f.id }).update({
+        observed: f.observed,
+        expected: f.expected,
+        severity: f.severity,
+        message: f.message,
+        link: f.link,
+      });
+    }
+    const opened: FindingRecord[] = [];
+    for (const f of change.open) {
+      try {
+        await this.db('findings').insert({
+          ...toRow(f),
+          detected_at: timestamp,
+        });
+        opened.push(f);
+      } catch (error) {
+        // Open already (a pass that overlapped this one); the unique index keeps one.
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    for (const part of chunks(change.resolveIds)) {
+      await this.db('findings')
+        .whereIn('id', part)
+        .whereNull('resolved_at')
+        .update({ resolved_at: timestamp });
+    }
+    return opened;
+  }
+
   async claimNotification(id: string, now: Date): Promise<boolean> {
     const updated = await this.db('findings')
       .where({ id })
@@ -93,20 +126,30 @@ export class FindingsStore {
   }
 }
 
-function toFinding(
-  row: FindingRow & {
-    environment_name: string;
-    entity_ref: string;
-    resource_name: string | null;
-  },
-): Finding {
+function toRow(f: FindingRecord) {
+  return {
+    id: f.id,
+    environment_id: f.environmentId,
+    resource_id: f.resourceId ?? null,
+    key: f.key,
+    rule: f.rule,
+    severity: f.severity,
+    field: f.field,
+    message: f.message,
+    link: f.link,
+    expected: f.expected,
+    observed: f.observed,
+    resolved_at: null,
+    notified_at: null,
+  };
+}
+
+function toRecord(row: FindingRow): FindingRecord {
   return {
     id: row.id,
     environmentId: row.environment_id,
-    environmentName: row.environment_name,
-    entityRef: row.entity_ref,
     resourceId: row.resource_id ?? undefined,
-    resourceName: row.resource_name ?? undefined,
+    key: row.key,
     rule: row.rule,
     severity: row.severity as FindingSeverity,
     field: row.field,
@@ -114,6 +157,22 @@ function toFinding(
     link: row.link,
     expected: row.expected,
     observed: row.observed,
+  };
+}
+
+function toFinding(
+  row: FindingRow & {
+    environment_name: string;
+    entity_ref: string;
+    resource_name: string | null;
+  },
+): Finding {
+  const { key: _key, ...finding } = toRecord(row);
+  return {
+    ...finding,
+    environmentName: row.environment_name,
+    entityRef: row.entity_ref,
+    resourceName: row.resource_name ?? undefined,
     detectedAt: iso(row.detected_at)!,
     resolvedAt: iso(row.resolved_at),
   };

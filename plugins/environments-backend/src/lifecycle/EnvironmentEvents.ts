@@ -3,25 +3,13 @@ import { EventsService } from '@backstage/plugin-events-node';
 import {
   EnvironmentChangedEvent,
   ENVIRONMENTS_EVENTS_TOPIC,
-  EnvironmentStatus,
 } from '@paved/plugin-environments-common';
-import {
-  EnvironmentsStore,
-  iso,
-  OperationRow,
-} from '../database/EnvironmentsStore';
+import { EnvironmentsStore } from '../database/EnvironmentsStore';
 
 /**
- * Tells the rest of Backstage, through the events service, that an environment changed,
- * whatever changed it:
- *
- * - the operations engine, when it claims an operation and when it is done with it
- *   (ready, failed, retrying, destroyed): {@link EnvironmentEvents.operationChanged};
- * - the service, when it queues an operation (create, add resources, destroy, retry: the
- *   status moves before any worker claims it) or records an `extend` (the expiry moves and
- *   no worker ever claims it);
- * - the reconciler, when a baseline finding degrades an environment, when it is ready
- *   again, and when it queues a restore: {@link EnvironmentEvents.environmentChanged}.
+ * Tells the rest of Backstage, through the events service, that an environment changed:
+ * the lifecycle calls it after every status change it writes, whoever asked for it (a user,
+ * the operations engine, the reconciler), and after an `extend`, which moves the expiry.
  *
  * The catalog module turns these into entity updates within seconds. Each event carries
  * the environment as it is when the event is built, so a late event never brings back an
@@ -39,23 +27,15 @@ export class EnvironmentEvents {
     },
   ) {}
 
-  /** The operations engine's hook; returns at once. */
-  operationChanged = (operation: OperationRow): void => {
-    this.environmentChanged(operation.environment_id, operation.id);
-  };
-
-  /**
-   * An environment changed, by the given operation or by none (the reconciler's status
-   * changes); returns at once.
-   */
-  environmentChanged = (environmentId: string, operationId?: string): void => {
+  /** An environment changed, by the given operation or by none; returns at once. */
+  environmentChanged(environmentId: string, operationId?: string): void {
     this.publish(environmentId, operationId).catch(error =>
       this.options.logger.warn(
         `Could not publish the change of environment ${environmentId}`,
         error,
       ),
     );
-  };
+  }
 
   private async publish(
     environmentId: string,
@@ -63,16 +43,16 @@ export class EnvironmentEvents {
   ): Promise<void> {
     const { store, events } = this.options;
     const [environment, operation] = await Promise.all([
-      store.getEnvironmentRow(environmentId),
-      operationId ? store.getOperation(operationId) : undefined,
+      store.environments.getRecord(environmentId),
+      operationId ? store.operations.getOperation(operationId) : undefined,
     ]);
     if (!environment) return;
-    const expiresAt = iso(environment.expires_at);
+    const expiresAt = environment.expiresAt;
     const eventPayload: EnvironmentChangedEvent = {
       environmentId: environment.id,
-      entityRef: environment.entity_ref,
+      entityRef: environment.entityRef,
       name: environment.name,
-      status: environment.status as EnvironmentStatus,
+      status: environment.status,
       ...(expiresAt && { expiresAt }),
       ...(operation && {
         operation: {

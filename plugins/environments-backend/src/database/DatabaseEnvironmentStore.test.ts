@@ -28,7 +28,7 @@ describe.each(TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] }).eachSup
       await add('b-storefront', 'storefront-team');
       await add('live', 'checkout-team', 'prod');
       await add('c-checkout', 'checkout-team');
-      return env.store;
+      return env.store.environments;
     }
 
     it('applies permission conditions inside the query, totals included', async () => {

@@ -36,9 +36,14 @@ export class SecretBox {
   seal(plaintext: string): string {
     const iv = crypto.randomBytes(12);
     const cipher = crypto.createCipheriv('aes-256-gcm', this.key, iv);
-    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const ciphertext = Buffer.concat([
+      cipher.update(plaintext, 'utf8'),
+      cipher.final(),
+    ]);
     return [VERSION, iv, cipher.getAuthTag(), ciphertext]
-      .map(part => (typeof part === 'string' ? part : part.toString('base64url')))
+      .map(part =>
+        typeof part === 'string' ? part : part.toString('base64url'),
+      )
       .join('.');
   }
 
@@ -83,5 +88,8 @@ function readOrCreateKeyFile(file: string): Buffer {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-  return decodeKey(fs.readFileSync(file, 'utf8'), 'environments.secrets.keyFile');
+  return decodeKey(
+    fs.readFileSync(file, 'utf8'),
+    'environments.secrets.keyFile',
+  );
 }

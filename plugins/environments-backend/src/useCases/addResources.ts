@@ -1,0 +1,94 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import {
+  CreateEnvironmentResponse,
+  environmentUpdatePermission,
+} from '@paved/plugin-environments-common';
+import crypto from 'node:crypto';
+import { audited, severityFor } from '../audit/audited';
+import { principalRef } from '../authorization/principalRef';
+import { CreateRequest, UseCaseContext } from './context';
+import { getEnvironment } from './readEnvironments';
+import { respond } from './respond';
+
+/** Adds resources to a live environment, provisioned by an `update` operation. */
+export async function addResources(
+  ctx: UseCaseContext,
+  id: string,
+  requested: CreateRequest['resources'],
+  credentials: BackstageCredentials,
+): Promise<CreateEnvironmentResponse> {
+  const environment = await getEnvironment(ctx, id, credentials);
+  const environmentClass = ctx.classes.requireClass(environment.class);
+  await ctx.authorizer.requireAllowed(
+    environmentUpdatePermission,
+    id,
+    credentials,
+  );
+  if (
+    environment.status === 'destroying' ||
+    environment.status === 'destroyed'
+  ) {
+    throw new ConflictError(`${environment.name} is ${environment.status}`);
+  }
+  const resources = ctx.classes.planResources(environmentClass, requested);
+  for (const [index, resource] of resources.entries()) {
+    if (environment.resources.some(r => r.name === resource.name)) {
+      throw new ConflictError(
+        `resources[${index}].name: ${environment.name} already has a resource named "${resource.name}"`,
+      );
+    }
+  }
+  const live = environment.resources.filter(r => r.status !== 'destroyed');
+  const types = [...live, ...resources].map(r => r.type);
+  const broken = ctx.classes.checkBaseline(
+    environmentClass,
+    {
+      name: environment.name,
+      tier: environment.tier,
+      lifecycle: environment.lifecycle,
+      owner: environment.owner,
+      expiresAt: environment.expiresAt,
+      resourceCount: types.length,
+      resourceTypes: types,
+    },
+    resources,
+  );
+  const operationId = crypto.randomUUID();
+  return audited(
+    ctx.auditor,
+    {
+      eventId: 'environment-update',
+      severityLevel: severityFor(environment.tier),
+      meta: {
+        environmentId: id,
+        resources: resources.map(r => `${r.type}/${r.name}`),
+      },
+    },
+    async () => {
+      const { result, answer } = await ctx.lifecycle.queue(
+        'addResources',
+        {
+          environmentId: id,
+          operation: {
+            id: operationId,
+            type: 'update',
+            requestedBy: principalRef(credentials),
+          },
+          newResources: resources,
+          now: new Date(),
+        },
+        () => respond(ctx, id, operationId, broken),
+      );
+      if (result === 'duplicate') {
+        throw new ConflictError(
+          `resources: ${environment.name} already has a resource of that name`,
+        );
+      }
+      if (result === 'refused') {
+        throw new ConflictError(`${environment.name} is being destroyed`);
+      }
+      return { result: answer!, meta: { operationId } };
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { createEnvironmentRequestSchema } from '@paved/plugin-environments-common';
+import { z } from 'zod';
+import { EnvironmentAuthorizer } from '../authorization/EnvironmentAuthorizer';
+import { ClassPolicy } from '../classes/ClassPolicy';
+import { EnvironmentsStore } from '../database/EnvironmentsStore';
+import { EnvironmentLifecycle } from '../lifecycle/EnvironmentLifecycle';
+import { ProviderRegistry } from '../providers/ProviderRegistry';
+import { SecretBox } from '../secrets/SecretBox';
+
+export type CreateRequest = z.output<typeof createEnvironmentRequestSchema>;
+
+export interface CreateOptions {
+  credentials: BackstageCredentials;
+  idempotencyKey?: string;
+  dryRun?: boolean;
+  scaffolderTaskId?: string;
+}
+
+/** What every use case works with. */
+export interface UseCaseContext {
+  store: EnvironmentsStore;
+  lifecycle: EnvironmentLifecycle;
+  classes: ClassPolicy;
+  authorizer: EnvironmentAuthorizer;
+  providers: ProviderRegistry;
+  secrets: SecretBox;
+  catalog: CatalogService;
+  auditor: AuditorService;
+}

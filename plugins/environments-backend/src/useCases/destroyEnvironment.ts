@@ -1,0 +1,68 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
+import {
+  CreateEnvironmentResponse,
+  environmentDeletePermission,
+} from '@paved/plugin-environments-common';
+import crypto from 'node:crypto';
+import { audited, severityFor } from '../audit/audited';
+import { principalRef } from '../authorization/principalRef';
+import { UseCaseContext } from './context';
+import { getEnvironment } from './readEnvironments';
+import { respond } from './respond';
+
+/**
+ * Destroys an environment and its resources. A production environment needs its name as
+ * confirmation. Asking again answers with the destroy already under way or done.
+ */
+export async function destroyEnvironment(
+  ctx: UseCaseContext,
+  id: string,
+  confirm: string | undefined,
+  credentials: BackstageCredentials,
+  requestedBy = principalRef(credentials),
+): Promise<CreateEnvironmentResponse> {
+  const environment = await getEnvironment(ctx, id, credentials);
+  await ctx.authorizer.requireAllowed(
+    environmentDeletePermission,
+    id,
+    credentials,
+  );
+  if (environment.tier === 'production' && confirm !== environment.name) {
+    throw new InputError(
+      `confirm: destroying a production environment needs ?confirm=${environment.name}`,
+    );
+  }
+  const operations = await ctx.store.operations.listOperations(id);
+  const destroys = operations.filter(op => op.type === 'destroy');
+  const pending = destroys.find(
+    op => op.state === 'queued' || op.state === 'running',
+  );
+  const earlier =
+    pending ?? (environment.status === 'destroyed' ? destroys[0] : undefined);
+  if (earlier) return respond(ctx, id, earlier.id);
+
+  const operationId = crypto.randomUUID();
+  return audited(
+    ctx.auditor,
+    {
+      eventId: 'environment-destroy',
+      severityLevel: severityFor(environment.tier),
+      meta: { environmentId: id, name: environment.name },
+    },
+    async () => {
+      const { result, answer } = await ctx.lifecycle.queue(
+        'destroy',
+        {
+          environmentId: id,
+          operation: { id: operationId, type: 'destroy', requestedBy },
+          now: new Date(),
+        },
+        () => respond(ctx, id, operationId),
+      );
+      if (result !== 'written')
+        throw new ConflictError(`${environment.name} is already destroyed`);
+      return { result: answer!, meta: { operationId } };
+    },
+  );
+}

@@ -1,0 +1,128 @@
+import {
+  AuditorService,
+  AuthService,
+  DatabaseService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { EnvironmentAuthorizer } from '../authorization/EnvironmentAuthorizer';
+import { ClassPolicy } from '../classes/ClassPolicy';
+import { readEnvironmentsConfig } from '../config/readEnvironmentsConfig';
+import { createDatabaseEnvironmentsStore } from '../database/DatabaseEnvironmentsStore';
+import { Reconciler } from '../drift/Reconciler';
+import {
+  OperationsEngine,
+  OperationsEngineOptions,
+} from '../engine/OperationsEngine';
+import { TtlReaper } from '../expiry/TtlReaper';
+import { EnvironmentEvents } from '../lifecycle/EnvironmentEvents';
+import { EnvironmentLifecycle } from '../lifecycle/EnvironmentLifecycle';
+import { WorkSignal } from '../lifecycle/WorkSignal';
+import { registerEnvironmentPermissions } from '../permissions/registerEnvironmentPermissions';
+import { ProviderRegistry } from '../providers/ProviderRegistry';
+import { SecretBox } from '../secrets/SecretBox';
+import { EnvironmentsService } from '../services/EnvironmentsService';
+
+export interface EnvironmentsBackendDeps {
+  config: RootConfigService;
+  database: DatabaseService;
+  auditor: AuditorService;
+  auth: AuthService;
+  catalog: CatalogService;
+  /** Where changes are published; without it, nothing is. */
+  events?: EventsService;
+  logger: LoggerService;
+  notifications: NotificationService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  providers: ProviderRegistry;
+  /** Engine timings, for tests that control time. */
+  engine?: Pick<
+    OperationsEngineOptions,
+    'leaseMs' | 'pollMs' | 'maxAttempts' | 'backoffMs'
+  >;
+  secrets?: SecretBox;
+}
+
+/**
+ * The environments backend's parts, built once: the service the router and the actions
+ * use, the engine every replica runs, and the scheduled jobs. Invalid config stops here,
+ * naming the key.
+ */
+export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
+  const { providers, logger } = deps;
+  const config = readEnvironmentsConfig(deps.config, providers.baselineRules());
+  providers.assertCovers(config);
+  const secrets = deps.secrets ?? SecretBox.fromConfig(deps.config);
+  const store = await createDatabaseEnvironmentsStore({
+    database: deps.database,
+  });
+  const ruleset = registerEnvironmentPermissions(
+    deps.permissionsRegistry,
+    store.environments,
+  );
+
+  const signal = new WorkSignal();
+  const events =
+    deps.events &&
+    new EnvironmentEvents({
+      events: deps.events,
+      store,
+      logger: logger.child({ component: 'environment-events' }),
+    });
+  const lifecycle = new EnvironmentLifecycle({ store, signal, events });
+  const classes = new ClassPolicy({ config, providers });
+  const environments = new EnvironmentsService({
+    store,
+    lifecycle,
+    classes,
+    authorizer: new EnvironmentAuthorizer({
+      permissions: deps.permissions,
+      ruleset,
+    }),
+    providers,
+    secrets,
+    catalog: deps.catalog,
+    auditor: deps.auditor,
+  });
+  const engine = new OperationsEngine({
+    store,
+    lifecycle,
+    signal,
+    providers,
+    secrets,
+    logger: logger.child({ component: 'operations-engine' }),
+    ...deps.engine,
+  });
+  const reaper = new TtlReaper({
+    store,
+    environments,
+    config,
+    notifications: deps.notifications,
+    auth: deps.auth,
+    logger: logger.child({ component: 'ttl-reaper' }),
+  });
+  const reconciler = new Reconciler({
+    store,
+    lifecycle,
+    config,
+    providers,
+    notifications: deps.notifications,
+    logger: logger.child({ component: 'reconciler' }),
+  });
+  return {
+    config,
+    store,
+    lifecycle,
+    environments,
+    engine,
+    reaper,
+    reconciler,
+    secrets,
+  };
+}
