@@ -23,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import {
   environmentEntities,
   EnvironmentEntitiesOptions,
+  environmentLocation,
   RemovedEntity,
 } from './environmentEntities';
 import { PAVED_ENVIRONMENTS_LOCATION_TYPE } from '../constants';
@@ -190,7 +191,6 @@ export class EnvironmentEntityProvider implements EntityProvider {
         // Gone from the service altogether: take out what the event says it was; the next
         // full mutation takes out its resources.
         if (!event?.entityRef || !event.name) return;
-        const location = `${PAVED_ENVIRONMENTS_LOCATION_TYPE}:${id}`;
         removed = [
           {
             entityRef: stringifyEntityRef(
@@ -199,7 +199,7 @@ export class EnvironmentEntityProvider implements EntityProvider {
                 name: event.name,
               }),
             ),
-            locationKey: location,
+            locationKey: environmentLocation(id),
           },
         ];
       }

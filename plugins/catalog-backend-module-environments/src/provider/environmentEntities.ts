@@ -1,6 +1,7 @@
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
+  CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { DeferredEntity } from '@backstage/plugin-catalog-node';
@@ -32,6 +33,14 @@ export interface EnvironmentEntitiesOptions {
 const ANNOTATION_TECHDOCS_ENTITY = 'backstage.io/techdocs-entity';
 
 /**
+ * The location of an environment's entities, which is also their location key: the
+ * provider removes them by it even once the environments service no longer knows it.
+ */
+export function environmentLocation(environmentId: string): string {
+  return `${PAVED_ENVIRONMENTS_LOCATION_TYPE}:${environmentId}`;
+}
+
+/**
  * An environment's entities: the `Environment` and one `Resource` per resource that is
  * not destroyed. A destroyed environment has none; `gone` lists what it (or a destroyed
  * resource) had, for a delta mutation to remove.
@@ -46,8 +55,12 @@ export function environmentEntities(
   entities: DeferredEntity[];
   gone: RemovedEntity[];
 } {
-  const location = `${PAVED_ENVIRONMENTS_LOCATION_TYPE}:${environment.id}`;
+  const location = environmentLocation(environment.id);
   const locationKey = location;
+  const removal = (ref: CompoundEntityRef): RemovedEntity => ({
+    entityRef: stringifyEntityRef(ref),
+    locationKey,
+  });
   const self = environmentEntityRef(environment);
   const selfRef = stringifyEntityRef(self);
   const of = environment.entityRef.slice(
@@ -58,22 +71,19 @@ export function environmentEntities(
   const docs: Record<string, string> = options.docsEntity
     ? { [ANNOTATION_TECHDOCS_ENTITY]: options.docsEntity }
     : {};
-  const annotations = {
+  const locatedHere = {
     [ANNOTATION_LOCATION]: location,
     [ANNOTATION_ORIGIN_LOCATION]: location,
-    [PAVED_ENVIRONMENT_ID_ANNOTATION]: environment.id,
-    ...docs,
   };
 
   if (environment.status === 'destroyed') {
     return {
       entities: [],
       gone: [
-        { entityRef: selfRef, locationKey },
-        ...environment.resources.map(r => ({
-          entityRef: stringifyEntityRef(resourceEntityRef(environment, r)),
-          locationKey,
-        })),
+        removal(self),
+        ...environment.resources.map(r =>
+          removal(resourceEntityRef(environment, r)),
+        ),
       ],
     };
   }
@@ -90,7 +100,11 @@ export function environmentEntities(
       } of ${environment.entityRef}, class ${
         environment.class
       }, provisioned by Paved`,
-      annotations,
+      annotations: {
+        ...locatedHere,
+        [PAVED_ENVIRONMENT_ID_ANNOTATION]: environment.id,
+        ...docs,
+      },
     },
     spec: {
       environmentOf: environment.entityRef,
@@ -112,7 +126,7 @@ export function environmentEntities(
   for (const resource of environment.resources) {
     const ref = resourceEntityRef(environment, resource);
     if (resource.status === 'destroyed') {
-      gone.push({ entityRef: stringifyEntityRef(ref), locationKey });
+      gone.push(removal(ref));
       continue;
     }
     entities.push({
@@ -125,8 +139,7 @@ export function environmentEntities(
           namespace: ref.namespace,
           title: `${resource.name} (${of}/${environment.name})`,
           annotations: {
-            [ANNOTATION_LOCATION]: location,
-            [ANNOTATION_ORIGIN_LOCATION]: location,
+            ...locatedHere,
             [PAVED_RESOURCE_ID_ANNOTATION]: resource.id,
             ...docs,
           },
