@@ -6,3 +6,4 @@
 export * from './ResourceProvider';
 export * from './baselineRules';
 export * from './extensions';
+export * from './environmentsServiceRef';
