@@ -14,7 +14,9 @@ import { environmentOutputs, resourceField, waitFields } from './fields';
  * and waits until it is ready. Safe to run again: the request carries the task and step as
  * its idempotency key, and the step remembers the environment it created.
  */
-export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOptions) {
+export function createPavedEnvironmentCreateAction(
+  options: EnvironmentsActionOptions,
+) {
   return createTemplateAction({
     id: 'paved:environment:create',
     description:
@@ -26,17 +28,35 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
         name: z =>
           z
             .string()
-            .describe('A DNS label of at most 30 characters, unique for the component or system'),
-        class: z => z.string().describe('An environment class, e.g. preview or development'),
-        owner: z => z.string().describe('The owner group, e.g. group:default/checkout-team'),
+            .describe(
+              'A DNS label of at most 30 characters, unique for the component or system',
+            ),
+        class: z =>
+          z
+            .string()
+            .describe('An environment class, e.g. preview or development'),
+        owner: z =>
+          z
+            .string()
+            .describe('The owner group, e.g. group:default/checkout-team'),
         entityRef: z =>
-          z.string().describe('The component or system, e.g. component:default/checkout-api'),
+          z
+            .string()
+            .describe(
+              'The component or system, e.g. component:default/checkout-api',
+            ),
         ttl: z =>
           z
             .string()
             .optional()
-            .describe('Ephemeral classes only: how long it lives, e.g. 4h or 3d'),
-        resources: z => z.array(resourceField(z)).default([]).describe('Resources to provision'),
+            .describe(
+              'Ephemeral classes only: how long it lives, e.g. 4h or 3d',
+            ),
+        resources: z =>
+          z
+            .array(resourceField(z))
+            .default([])
+            .describe('Resources to provision'),
         ...waitFields,
         waitForEntity: z =>
           z
@@ -61,12 +81,13 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
       const request = toCreateRequest(input);
 
       if (ctx.isDryRun) {
-        const plan = await client.createEnvironment(request, { token, dryRun: true });
+        const plan = await client.createEnvironment(request, {
+          token,
+          dryRun: true,
+        });
         const cost = plan.estimatedMonthlyCost;
         ctx.logger.info(
-          `Would create the ${plan.environment.class} environment ${input.name} with ${
-            plan.environment.resources.length
-          } resources, about ${cost.amount} ${cost.currency} a month`,
+          `Would create the ${plan.environment.class} environment ${input.name} with ${plan.environment.resources.length} resources, about ${cost.amount} ${cost.currency} a month`,
         );
         ctx.output('status', 'planned');
         ctx.output('estimatedMonthlyCost', cost);
@@ -74,7 +95,13 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
       }
 
       if (input.waitForEntity) {
-        await waitForEntity(options, input.entityRef, step.credentials, ctx.logger, ctx.signal);
+        await waitForEntity(
+          options,
+          input.entityRef,
+          step.credentials,
+          ctx.logger,
+          ctx.signal,
+        );
       }
       const { environmentId } = await ctx.checkpoint({
         key: `paved-environment-create-${input.entityRef}-${input.name}`,
@@ -92,7 +119,10 @@ export function createPavedEnvironmentCreateAction(options: EnvironmentsActionOp
       });
 
       const environment = await step.settle(environmentId, ['ready']);
-      ctx.output('estimatedMonthlyCost', plain(environment.estimatedMonthlyCost));
+      ctx.output(
+        'estimatedMonthlyCost',
+        plain(environment.estimatedMonthlyCost),
+      );
     },
   });
 }

@@ -8,7 +8,9 @@ import { environmentFields, environmentOutputs, waitFields } from './fields';
  * `paved:environment:destroy`: destroys an environment and its resources. A production
  * environment needs `confirm` set to its name. Destroying again is not an error.
  */
-export function createPavedEnvironmentDestroyAction(options: EnvironmentsActionOptions) {
+export function createPavedEnvironmentDestroyAction(
+  options: EnvironmentsActionOptions,
+) {
   return createTemplateAction({
     id: 'paved:environment:destroy',
     description: 'Destroys an environment and all its resources',
@@ -21,7 +23,9 @@ export function createPavedEnvironmentDestroyAction(options: EnvironmentsActionO
           z
             .string()
             .optional()
-            .describe("The environment's name; required for production environments"),
+            .describe(
+              "The environment's name; required for production environments",
+            ),
         ...waitFields,
       },
       output: environmentOutputs,
@@ -31,7 +35,8 @@ export function createPavedEnvironmentDestroyAction(options: EnvironmentsActionO
       // Read before destroying: who may not see the environment may not destroy it either.
       await step.environment();
       const isDryRun = await step.dryRun(
-        current => `Would destroy ${current.name} and its ${current.resources.length} resources`,
+        current =>
+          `Would destroy ${current.name} and its ${current.resources.length} resources`,
       );
       if (isDryRun) return;
       const { client, token, environmentId } = step;

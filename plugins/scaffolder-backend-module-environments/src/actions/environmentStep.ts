@@ -2,7 +2,10 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Environment, EnvironmentsClient } from '@paved/plugin-environments-common';
+import {
+  Environment,
+  EnvironmentsClient,
+} from '@paved/plugin-environments-common';
 import {
   callAsInitiator,
   EnvironmentsActionOptions,
@@ -31,7 +34,10 @@ export interface Step {
   token: string;
   credentials: BackstageCredentials;
   /** Waits for the environment when the input asks to, then gives it as the step's outputs. */
-  settle(environmentId: string, until: Array<Environment['status']>): Promise<Environment>;
+  settle(
+    environmentId: string,
+    until: Array<Environment['status']>,
+  ): Promise<Environment>;
   /** Gives the environment as the step's outputs, without waiting. */
   output(environment: Environment): void;
 }
@@ -72,7 +78,8 @@ export async function startStep<TInput extends object>(
         ...waitOptions(ctx.input),
         until,
       }),
-    output: environment => outputEnvironment(ctx, environment, options.appBaseUrl),
+    output: environment =>
+      outputEnvironment(ctx, environment, options.appBaseUrl),
   };
 }
 
@@ -86,12 +93,21 @@ export async function startEnvironmentStep<
     entityRef?: string;
     environmentName?: string;
   },
->(ctx: StepContext<TInput>, options: EnvironmentsActionOptions): Promise<EnvironmentStep> {
+>(
+  ctx: StepContext<TInput>,
+  options: EnvironmentsActionOptions,
+): Promise<EnvironmentStep> {
   const step = await startStep(ctx, options);
-  const environmentId = await resolveEnvironmentId(step.client, step.token, ctx.input);
+  const environmentId = await resolveEnvironmentId(
+    step.client,
+    step.token,
+    ctx.input,
+  );
   let current: Promise<Environment> | undefined;
   const environment = () =>
-    (current ??= step.client.getEnvironment(environmentId, { token: step.token }));
+    (current ??= step.client.getEnvironment(environmentId, {
+      token: step.token,
+    }));
   return {
     ...step,
     environmentId,

@@ -57,7 +57,11 @@ export function toCreateRequest(input: {
   owner: string;
   entityRef: string;
   ttl?: string;
-  resources?: Array<{ type: string; name: string; spec?: Record<string, unknown> }>;
+  resources?: Array<{
+    type: string;
+    name: string;
+    spec?: Record<string, unknown>;
+  }>;
 }) {
   return {
     name: input.name,
@@ -91,7 +95,9 @@ export async function waitForEntity(
       logger.info(`Waiting for ${entityRef} to appear in the catalog`);
       told = true;
     }
-    await new Promise(resolve => setTimeout(resolve, Math.min(options.pollIntervalMs ?? 2000, 1000)));
+    await new Promise(resolve =>
+      setTimeout(resolve, Math.min(options.pollIntervalMs ?? 2000, 1000)),
+    );
   }
 }
 
@@ -102,7 +108,11 @@ export async function waitForEntity(
 export async function resolveEnvironmentId(
   client: EnvironmentsClient,
   token: string,
-  input: { environmentId?: string; entityRef?: string; environmentName?: string },
+  input: {
+    environmentId?: string;
+    entityRef?: string;
+    environmentName?: string;
+  },
 ): Promise<string> {
   if (input.environmentId) return input.environmentId;
   if (!input.entityRef || !input.environmentName) {
@@ -117,9 +127,9 @@ export async function resolveEnvironmentId(
   const found = items.find(e => e.name === input.environmentName);
   if (!found) {
     throw new NotFoundError(
-      `environmentName: ${input.entityRef} has no environment named "${input.environmentName}" (it has ${
-        items.map(e => e.name).join(', ') || 'none'
-      })`,
+      `environmentName: ${input.entityRef} has no environment named "${
+        input.environmentName
+      }" (it has ${items.map(e => e.name).join(', ') || 'none'})`,
     );
   }
   return found.id;
@@ -159,7 +169,9 @@ export async function waitForEnvironment(options: {
     }
     if (environment.status === 'failed') {
       throw new Error(
-        `Environment ${environment.name} failed: ${environment.statusReason ?? 'see its operations'}`,
+        `Environment ${environment.name} failed: ${
+          environment.statusReason ?? 'see its operations'
+        }`,
       );
     }
     if (Date.now() > deadline) {
@@ -186,7 +198,10 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Non-secret outputs for the next steps and the task's output page. */
-export function describeEnvironment(environment: Environment, appBaseUrl: string) {
+export function describeEnvironment(
+  environment: Environment,
+  appBaseUrl: string,
+) {
   const [kind, rest] = environment.entityRef.split(':');
   const [namespace, name] = rest.split('/');
   const catalogRef = environmentEntityRef(environment);
@@ -212,7 +227,11 @@ export function describeEnvironment(environment: Environment, appBaseUrl: string
  * non-secret description as the step's outputs.
  */
 export async function settleAndOutput(
-  ctx: { output(name: string, value: unknown): void; signal?: AbortSignal; logger: LoggerService },
+  ctx: {
+    output(name: string, value: unknown): void;
+    signal?: AbortSignal;
+    logger: LoggerService;
+  },
   options: EnvironmentsActionOptions,
   call: {
     client: EnvironmentsClient;
@@ -245,7 +264,9 @@ export function outputEnvironment(
   environment: Environment,
   appBaseUrl: string,
 ): void {
-  for (const [name, value] of Object.entries(describeEnvironment(environment, appBaseUrl))) {
+  for (const [name, value] of Object.entries(
+    describeEnvironment(environment, appBaseUrl),
+  )) {
     if (value !== undefined) ctx.output(name, plain(value));
   }
 }

@@ -5,10 +5,13 @@ import { startEnvironmentStep } from './environmentStep';
 import { environmentFields, environmentOutputs } from './fields';
 
 /** `paved:environment:extend`: an ephemeral environment expires `ttl` from now. */
-export function createPavedEnvironmentExtendAction(options: EnvironmentsActionOptions) {
+export function createPavedEnvironmentExtendAction(
+  options: EnvironmentsActionOptions,
+) {
   return createTemplateAction({
     id: 'paved:environment:extend',
-    description: 'Makes an ephemeral environment expire later, within its class maximum',
+    description:
+      'Makes an ephemeral environment expire later, within its class maximum',
     supportsDryRun: true,
     examples,
     schema: {
@@ -21,7 +24,8 @@ export function createPavedEnvironmentExtendAction(options: EnvironmentsActionOp
     async handler(ctx) {
       const step = await startEnvironmentStep(ctx, options);
       const isDryRun = await step.dryRun(
-        current => `Would make ${current.name} expire ${ctx.input.ttl} from now`,
+        current =>
+          `Would make ${current.name} expire ${ctx.input.ttl} from now`,
       );
       if (isDryRun) return;
       // Extending again to the same TTL from a slightly later now is harmless.
@@ -30,7 +34,9 @@ export function createPavedEnvironmentExtendAction(options: EnvironmentsActionOp
         ctx.input.ttl,
         { token: step.token },
       );
-      ctx.logger.info(`${environment.name} now expires at ${environment.expiresAt}`);
+      ctx.logger.info(
+        `${environment.name} now expires at ${environment.expiresAt}`,
+      );
       step.output(environment);
     },
   });

@@ -14,17 +14,23 @@ export const environmentFields = {
       .string()
       .min(1)
       .optional()
-      .describe('The id of the environment (an output of paved:environment:create)'),
+      .describe(
+        'The id of the environment (an output of paved:environment:create)',
+      ),
   entityRef: (z: Z) =>
     z
       .string()
       .optional()
-      .describe('With environmentName, instead of environmentId: the component or system'),
+      .describe(
+        'With environmentName, instead of environmentId: the component or system',
+      ),
   environmentName: (z: Z) =>
     z
       .string()
       .optional()
-      .describe("With entityRef, instead of environmentId: the environment's name"),
+      .describe(
+        "With entityRef, instead of environmentId: the environment's name",
+      ),
 };
 
 export const resourceField = (z: Z) =>
@@ -32,11 +38,15 @@ export const resourceField = (z: Z) =>
     type: z.string().describe('The resource type, e.g. postgres-database'),
     name: z
       .string()
-      .describe('Its name within the environment: a DNS label of at most 16 characters'),
+      .describe(
+        'Its name within the environment: a DNS label of at most 16 characters',
+      ),
     spec: z
       .record(z.unknown())
       .optional()
-      .describe('What to provision, e.g. { connectionLimit: 10 } for postgres-database'),
+      .describe(
+        'What to provision, e.g. { connectionLimit: 10 } for postgres-database',
+      ),
   });
 
 /** The inputs of an action that can wait for its environment; see `waitOptions`. */
@@ -45,7 +55,9 @@ export const waitFields = {
     z
       .boolean()
       .default(true)
-      .describe('Wait until the environment is ready (or failed) before the next step'),
+      .describe(
+        'Wait until the environment is ready (or failed) before the next step',
+      ),
   timeout: (z: Z) =>
     z
       .number()
@@ -53,17 +65,26 @@ export const waitFields = {
       .min(1)
       .max(3600)
       .default(600)
-      .describe('How long to wait, in seconds; provisioning goes on in the background after it'),
+      .describe(
+        'How long to wait, in seconds; provisioning goes on in the background after it',
+      ),
 };
 
 /** The outputs every environment action gives, none of them secret. */
 export const environmentOutputs = {
   environmentId: (z: Z) => z.string().describe('The environment id'),
   environmentRef: (z: Z) =>
-    z.string().describe('An entity-style ref, e.g. environment:default/checkout-api-pr-42'),
-  status: (z: Z) => z.string().describe('provisioning, ready, destroying or destroyed'),
-  url: (z: Z) => z.string().describe("The page of the environment's component or system"),
-  expiresAt: (z: Z) => z.string().optional().describe('When an ephemeral environment expires'),
+    z
+      .string()
+      .describe(
+        'An entity-style ref, e.g. environment:default/checkout-api-pr-42',
+      ),
+  status: (z: Z) =>
+    z.string().describe('provisioning, ready, destroying or destroyed'),
+  url: (z: Z) =>
+    z.string().describe("The page of the environment's component or system"),
+  expiresAt: (z: Z) =>
+    z.string().optional().describe('When an ephemeral environment expires'),
   resources: (z: Z) =>
     z
       .array(
@@ -75,7 +96,9 @@ export const environmentOutputs = {
           outputs: z.record(z.unknown()),
         }),
       )
-      .describe("Each resource's non-secret outputs (host, port, database, user)"),
+      .describe(
+        "Each resource's non-secret outputs (host, port, database, user)",
+      ),
 };
 
 /**

@@ -1,6 +1,10 @@
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { EnvironmentsActionOptions, plain, toCreateRequest } from './environmentsApi';
+import {
+  EnvironmentsActionOptions,
+  plain,
+  toCreateRequest,
+} from './environmentsApi';
 import { examples } from './planEnvironment.examples';
 import { startStep } from './environmentStep';
 import { resourceField } from './fields';
@@ -11,7 +15,9 @@ import { resourceField } from './fields';
  * so a request the API would refuse (the class, a limit, a permission, a spec) fails the
  * task before a repository or a catalog entry exists.
  */
-export function createPavedEnvironmentPlanAction(options: EnvironmentsActionOptions) {
+export function createPavedEnvironmentPlanAction(
+  options: EnvironmentsActionOptions,
+) {
   return createTemplateAction({
     id: 'paved:environment:plan',
     description:
@@ -21,11 +27,14 @@ export function createPavedEnvironmentPlanAction(options: EnvironmentsActionOpti
     schema: {
       input: {
         name: z => z.string().describe('The environment name'),
-        class: z => z.string().describe('An environment class, e.g. development'),
+        class: z =>
+          z.string().describe('An environment class, e.g. development'),
         owner: z => z.string().describe('The owner group'),
-        entityRef: z => z.string().describe('The component or system it will belong to'),
+        entityRef: z =>
+          z.string().describe('The component or system it will belong to'),
         ttl: z => z.string().optional().describe('Ephemeral classes only'),
-        resources: z => z.array(resourceField(z)).default([]).describe('Its resources'),
+        resources: z =>
+          z.array(resourceField(z)).default([]).describe('Its resources'),
         newEntity: z =>
           z
             .boolean()
@@ -36,7 +45,9 @@ export function createPavedEnvironmentPlanAction(options: EnvironmentsActionOpti
       },
       output: {
         estimatedMonthlyCost: z =>
-          z.object({ amount: z.number(), currency: z.string() }).describe('What it would cost a month'),
+          z
+            .object({ amount: z.number(), currency: z.string() })
+            .describe('What it would cost a month'),
         warnings: z =>
           z
             .array(z.object({ field: z.string(), message: z.string() }))
@@ -47,7 +58,9 @@ export function createPavedEnvironmentPlanAction(options: EnvironmentsActionOpti
       const { input } = ctx;
       const { client, token, credentials } = await startStep(ctx, options);
       if (input.newEntity && options.catalog) {
-        if (await options.catalog.getEntityByRef(input.entityRef, { credentials })) {
+        if (
+          await options.catalog.getEntityByRef(input.entityRef, { credentials })
+        ) {
           throw new ConflictError(
             `entityRef: ${input.entityRef} is already in the catalog; choose another name`,
           );

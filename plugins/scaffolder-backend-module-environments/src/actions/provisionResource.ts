@@ -2,17 +2,25 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './provisionResource.examples';
 import { EnvironmentsActionOptions } from './environmentsApi';
 import { startEnvironmentStep } from './environmentStep';
-import { environmentFields, environmentOutputs, resourceField, waitFields } from './fields';
+import {
+  environmentFields,
+  environmentOutputs,
+  resourceField,
+  waitFields,
+} from './fields';
 
 /**
  * `paved:resource:provision`: adds one resource to an existing environment and waits until
  * it is ready. A resource of that name already in the environment counts as done, so a
  * retried step does not provision twice.
  */
-export function createPavedResourceProvisionAction(options: EnvironmentsActionOptions) {
+export function createPavedResourceProvisionAction(
+  options: EnvironmentsActionOptions,
+) {
   return createTemplateAction({
     id: 'paved:resource:provision',
-    description: 'Adds a resource (e.g. a PostgreSQL database) to an existing environment',
+    description:
+      'Adds a resource (e.g. a PostgreSQL database) to an existing environment',
     supportsDryRun: true,
     examples,
     schema: {
@@ -28,7 +36,9 @@ export function createPavedResourceProvisionAction(options: EnvironmentsActionOp
       const step = await startEnvironmentStep(ctx, options);
       const { client, token, environmentId } = step;
       const before = await step.environment();
-      const existing = before.resources.find(r => r.name === input.resource.name);
+      const existing = before.resources.find(
+        r => r.name === input.resource.name,
+      );
       if (existing && existing.type !== input.resource.type) {
         throw new Error(
           `${before.name} already has a ${existing.type} named ${existing.name}; choose another name`,
