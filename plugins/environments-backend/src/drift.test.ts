@@ -8,6 +8,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import environmentsModulePostgres from '@paved/plugin-environments-backend-module-postgres';
 import {
   environmentsProvidersExtensionPoint,
   ObserveRequest,
@@ -85,6 +86,8 @@ describe('baselines at start', () => {
         features: [
           environmentsPlugin,
           providerModule(new ProviderDouble()),
+          // The postgres.* rules are the PostgreSQL provider's (no targets needed).
+          environmentsModulePostgres,
           mockServices.database.factory({ knex: await databases.init('SQLITE_3') }),
           mockServices.rootConfig.factory({
             data: {
