@@ -55,11 +55,11 @@ export interface Config {
         description?: string;
         rules?: Array<{
           /**
-           * `postgres.connection-limit` (params `min`, `max`), `postgres.statement-timeout`
-           * (`max`, e.g. `5min`), `postgres.owner-privileges`, `postgres.database-owner`,
-           * `postgres.extensions` (`allow`), `resource.exists`, `environment.ttl`,
+           * A registered rule: the backend's `resource.exists`, `environment.ttl`,
            * `environment.owner-is-group`, `environment.name-pattern` (`pattern`),
-           * `environment.max-resources` (`max`), `environment.cost-budget` (`max`).
+           * `environment.max-resources` (`max`), `environment.cost-budget` (`max`), or one
+           * an installed provider brings (see its README; the guidelines' baselines page
+           * lists them all).
            */
           id: string;
           /** `blocking` refuses a request; `high` degrades the environment; `low` informs. */
