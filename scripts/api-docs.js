@@ -37,7 +37,11 @@ function generate() {
       if (node.items.every(item => yaml.isScalar(item))) node.flow = true;
     },
   });
-  return `${HEADER}\n${document.toString({ singleQuote: true, lineWidth: 90, flowCollectionPadding: false })}`;
+  const text = `${HEADER}\n${document.toString({ singleQuote: true, lineWidth: 90, flowCollectionPadding: false })}`;
+  // As the repository's prettier would leave it, so formatting the tree never makes it stale.
+  const prettier = require(path.join(root, 'node_modules', 'prettier'));
+  const options = prettier.resolveConfig.sync(path.join(root, FILE)) ?? {};
+  return prettier.format(text, { ...options, parser: 'yaml' });
 }
 
 /** What is wrong with the checked-in document: nothing, or the first line that differs. */
