@@ -98,7 +98,10 @@ export interface BaselineRuleDefinition<TParams = unknown> {
   resourceType?: string;
   /** The values a baseline gives it, with their defaults. */
   params: ZodType<TParams>;
-  checkEnvironment?(params: TParams, environment: BaselineEnvironment): RuleFinding[];
+  checkEnvironment?(
+    params: TParams,
+    environment: BaselineEnvironment,
+  ): RuleFinding[];
   /** A requested spec, as the provider's `validateSpec` returned it. */
   checkSpec?(params: TParams, spec: JsonObject): RuleFinding[];
   /** What the provider observed, against the desired spec. */

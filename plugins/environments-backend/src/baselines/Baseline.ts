@@ -6,7 +6,7 @@ export type RuleSeverity = 'blocking' | 'high' | 'low';
 
 export const RULE_SEVERITIES: RuleSeverity[] = ['blocking', 'high', 'low'];
 
-/** A registered rule's id (`postgres.connection-limit`). */
+/** A registered rule's id (`environment.ttl`). */
 export type RuleId = string;
 
 /** One rule of a resolved baseline, as config sets it. */

@@ -5,7 +5,7 @@ const RULE_ID = /^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/;
 
 /** Where a set of rules comes from, and the rules. */
 export interface BaselineRuleSource {
-  /** Who registered them, for errors: `the postgres provider`. */
+  /** Who registered them, for errors: `the redis provider`. */
   source: string;
   rules: BaselineRuleDefinition[];
 }
@@ -25,7 +25,7 @@ export class BaselineRuleRegistry {
       for (const definition of rules) {
         if (!RULE_ID.test(definition.id)) {
           throw new Error(
-            `Baseline rule "${definition.id}" of ${source} needs an id of the form namespace.name, such as postgres.connection-limit`,
+            `Baseline rule "${definition.id}" of ${source} needs an id of the form namespace.name, such as environment.ttl`,
           );
         }
         const earlier = this.#rules.get(definition.id);
