@@ -271,6 +271,21 @@ describe('EnvironmentsClient against the plugin', () => {
     expect(error.message).toMatch(/does not allow 'service' credentials/);
   });
 
+  it('sends query values as the router reads them back', async () => {
+    const { environment } = await client.createEnvironment({
+      ...validRequest,
+      name: 'queried',
+    });
+    const without = await client.listEnvironments({
+      hasFindings: false,
+      limit: 500,
+    });
+    expect(without.items.map(e => e.id)).toContain(environment.id);
+    const withFindings = await client.listEnvironments({ hasFindings: true });
+    expect(withFindings.items.map(e => e.id)).not.toContain(environment.id);
+    expect(new URL(sent.at(-1)!.url).search).toBe('?hasFindings=true');
+  });
+
   it('uses the global fetch when given no fetchApi', async () => {
     const plain = new EnvironmentsClient({
       discoveryApi: { getBaseUrl: async () => baseUrl },
