@@ -110,38 +110,20 @@ export function toEnvironment(
   resources: ResourceRow[],
 ): Environment {
   return {
-    id: row.id,
-    name: row.name,
-    class: row.class,
-    tier: row.tier as Tier,
-    lifecycle: row.lifecycle as Lifecycle,
-    status: row.status as EnvironmentStatus,
-    statusReason: row.status_reason ?? undefined,
-    owner: row.owner,
-    entityRef: row.entity_ref,
-    createdBy: row.created_by,
+    ...toEnvironmentRecord(row),
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
-    expiresAt: iso(row.expires_at),
     resources: resources.map(toResource),
     // Filled in by the service, which knows the class's prices.
     estimatedMonthlyCost: { amount: 0, currency: 'USD' },
   };
 }
 
+/** What users see of a resource: not its secret, not what the reconciler observed. */
 export function toResource(row: ResourceRow): EnvironmentResource {
-  return {
-    id: row.id,
-    type: row.type,
-    name: row.name,
-    provider: row.provider,
-    target: row.target,
-    status: row.status as ResourceStatus,
-    statusReason: row.status_reason ?? undefined,
-    spec: JSON.parse(row.spec) as JsonObject,
-    outputs: JSON.parse(row.outputs) as ResourceOutputs,
-    lastObservedAt: iso(row.last_observed_at),
-  };
+  const { environmentId, secret, observed, ...resource } =
+    toResourceRecord(row);
+  return { ...resource, lastObservedAt: iso(row.last_observed_at) };
 }
 
 export function toOperation(row: OperationRow): Operation {

@@ -12,13 +12,13 @@ export class WorkSignal {
   /** Resolves after `ms`, or sooner when notified. */
   wait(ms: number): Promise<void> {
     return new Promise(resolve => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+      const done = () => {
         clearTimeout(timer);
-        if (self.wakeUp === done) self.wakeUp = undefined;
+        if (this.wakeUp === done) this.wakeUp = undefined;
         resolve();
-      }
+      };
+      timer = setTimeout(done, ms);
       this.wakeUp = done;
     });
   }

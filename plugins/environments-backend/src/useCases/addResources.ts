@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { audited, severityFor } from '../audit/audited';
 import { principalRef } from '../authorization/principalRef';
 import { CreateRequest, UseCaseContext } from './context';
-import { getEnvironment } from './readEnvironments';
+import { getEnvironmentToChange } from './readEnvironments';
 import { respond } from './respond';
 
 /** Adds resources to a live environment, provisioned by an `update` operation. */
@@ -18,11 +18,10 @@ export async function addResources(
   requested: CreateRequest['resources'],
   credentials: BackstageCredentials,
 ): Promise<CreateEnvironmentResponse> {
-  const environment = await getEnvironment(ctx, id, credentials);
-  const environmentClass = ctx.classes.requireClass(environment.class);
-  await ctx.authorizer.requireAllowed(
-    environmentUpdatePermission,
+  const { environment, environmentClass } = await getEnvironmentToChange(
+    ctx,
     id,
+    environmentUpdatePermission,
     credentials,
   );
   if (

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { audited } from '../audit/audited';
 import { principalRef } from '../authorization/principalRef';
 import { UseCaseContext } from './context';
-import { getEnvironment } from './readEnvironments';
+import { getEnvironmentToChange } from './readEnvironments';
 import { respond } from './respond';
 
 /** Moves an ephemeral environment's expiry later; never earlier. */
@@ -18,11 +18,10 @@ export async function extendEnvironment(
   ttl: string,
   credentials: BackstageCredentials,
 ): Promise<CreateEnvironmentResponse> {
-  const environment = await getEnvironment(ctx, id, credentials);
-  const environmentClass = ctx.classes.requireClass(environment.class);
-  await ctx.authorizer.requireAllowed(
-    environmentUpdatePermission,
+  const { environment, environmentClass } = await getEnvironmentToChange(
+    ctx,
     id,
+    environmentUpdatePermission,
     credentials,
   );
   if (environmentClass.lifecycle !== 'ephemeral' || !environmentClass.ttl) {

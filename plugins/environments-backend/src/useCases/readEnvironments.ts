@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   Environment,
   EnvironmentList,
@@ -47,6 +48,22 @@ export async function getEnvironment(
     throw new NotFoundError(`No environment with id ${id}`);
   }
   return ctx.classes.withCost(environment);
+}
+
+/**
+ * An environment the caller may change, with its class: the start of every change to an
+ * existing environment.
+ */
+export async function getEnvironmentToChange(
+  ctx: UseCaseContext,
+  id: string,
+  permission: ResourcePermission,
+  credentials: BackstageCredentials,
+) {
+  const environment = await getEnvironment(ctx, id, credentials);
+  const environmentClass = ctx.classes.requireClass(environment.class);
+  await ctx.authorizer.requireAllowed(permission, id, credentials);
+  return { environment, environmentClass };
 }
 
 /** An environment's baseline findings, open and resolved, newest first. */
