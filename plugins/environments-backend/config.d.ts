@@ -30,6 +30,26 @@ export interface Config {
        * or also `restore` the desired state with an update operation.
        */
       drift?: 'report' | 'restore';
+      /**
+       * When requests of this class need a decision before anything is provisioned, and
+       * who decides. Any trigger that holds is enough; without this key, none need one.
+       */
+      approval?: {
+        /** A group ref; default `paved.permissions.platformGroup`. */
+        approvers?: string;
+        /** Every request (e.g. production). */
+        always?: boolean;
+        /** Requests whose estimated monthly cost exceeds this budget. */
+        monthlyBudget?: number;
+        /** Requests that add a resource of one of these types. */
+        resourceTypes?: string[];
+        /** Requests that break a baseline rule of severity `high`. */
+        highSeverity?: boolean;
+        /** Whether an approver may approve their own request (default false). */
+        selfApproval?: boolean;
+        /** How long a request waits before it expires, e.g. `3d` (default `7d`). */
+        expireAfter?: string;
+      };
       /** Live environments of this class one owner group may have (default 25). */
       maxEnvironmentsPerOwner?: number;
       /** Monthly cost of an environment before its resources (default 0). */
@@ -89,6 +109,8 @@ export interface Config {
       /** A file holding the key; created with a random key if missing. */
       keyFile?: string;
     };
+    /** How often waiting requests are checked for expiry (default every minute). */
+    requests?: { frequency?: HumanDuration };
     /** How often ephemeral environments are checked for expiry (default every minute). */
     reaper?: { frequency?: HumanDuration };
   };

@@ -42,10 +42,15 @@ export const environmentsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         const backend = await createEnvironmentsBackend({ ...deps, providers });
-        for (const job of [backend.reaper, backend.reconciler]) {
+        for (const job of [
+          backend.reaper,
+          backend.reconciler,
+          backend.requestExpiry,
+        ]) {
           await scheduleGlobalTask(deps, job);
         }
         deps.lifecycle.addStartupHook(() => backend.engine.start());

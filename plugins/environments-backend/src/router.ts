@@ -178,5 +178,34 @@ export async function createRouter(options: {
     res.json(await environments.revealSecret(req.params.id, credentials));
   });
 
+  router.get(expressPath(routes.listRequests), async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { query } = parseRequest(routes.listRequests, req);
+    const { entityRef, owner, ...filters } = query;
+    res.json({
+      items: await environments.listRequests(
+        {
+          ...filters,
+          owner: owner && normalizeEntityRef(owner),
+          entityRefs: normalizeRefs(entityRef),
+        },
+        credentials,
+      ),
+    });
+  });
+
+  router.post(expressPath(routes.decideRequest), async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { body } = parseRequest(routes.decideRequest, req);
+    res.json(
+      await environments.decideRequest(req.params.id, body, credentials),
+    );
+  });
+
+  router.post(expressPath(routes.withdrawRequest), async (req, res) => {
+    const credentials = await writer(req);
+    res.json(await environments.withdrawRequest(req.params.id, credentials));
+  });
+
   return router;
 }

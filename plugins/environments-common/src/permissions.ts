@@ -42,6 +42,22 @@ export const resourceSecretReadPermission = createPermission({
   resourceType: RESOURCE_TYPE_ENVIRONMENT,
 });
 
+/**
+ * Deciding a request that needed approval. The portal's policy grants it to the approver
+ * group; the backend also checks that the caller is a member of the request's approvers.
+ * @public
+ */
+export const environmentRequestApprovePermission = createPermission({
+  name: 'environments.request.approve',
+  attributes: { action: 'update' },
+});
+
+/** Deciding a requested baseline exception, like a request. @public */
+export const environmentExceptionApprovePermission = createPermission({
+  name: 'environments.exception.approve',
+  attributes: { action: 'update' },
+});
+
 /** @public */
 export const environmentsPermissions = [
   environmentCreatePermission,
@@ -49,4 +65,6 @@ export const environmentsPermissions = [
   environmentUpdatePermission,
   environmentDeletePermission,
   resourceSecretReadPermission,
+  environmentRequestApprovePermission,
+  environmentExceptionApprovePermission,
 ];

@@ -1,6 +1,11 @@
 import { z } from 'zod';
+import {
+  approvalRequestSchema,
+  decideRequestBodySchema,
+} from './api/schemas/approvals';
 import { environmentClassSummarySchema } from './api/schemas/classes';
 import {
+  approvalStateSchema,
   environmentStatusSchema,
   findingSeveritySchema,
   lifecycleSchema,
@@ -19,6 +24,7 @@ import {
 import { findingListSchema, findingSchema } from './api/schemas/findings';
 import { operationSchema } from './api/schemas/operation';
 import {
+  approvalNeedSchema,
   environmentAndOperationSchema,
   environmentPlanSchema,
   validationMessageSchema,
@@ -26,6 +32,7 @@ import {
 import {
   listEnvironmentsQuerySchema,
   listFindingsQuerySchema,
+  listRequestsQuerySchema,
 } from './api/schemas/queries';
 import {
   createEnvironmentRequestSchema,
@@ -127,3 +134,20 @@ export type ListEnvironmentsRequest = Partial<
 export type ListFindingsRequest = Partial<
   z.output<typeof listFindingsQuerySchema>
 >;
+
+/** Where a request that needed approval stands. @public */
+export type ApprovalState = z.output<typeof approvalStateSchema>;
+
+/** A request that needed approval, with its plan and decision. @public */
+export type ApprovalRequest = z.output<typeof approvalRequestSchema>;
+
+/** Why a request needs approval and who gives it. @public */
+export type ApprovalNeed = z.output<typeof approvalNeedSchema>;
+
+/** The filters of `GET /requests`. @public */
+export type ListRequestsRequest = Partial<
+  z.output<typeof listRequestsQuerySchema>
+>;
+
+/** An approver's answer to a request. @public */
+export type RequestDecision = z.input<typeof decideRequestBodySchema>;

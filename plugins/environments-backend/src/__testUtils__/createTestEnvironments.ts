@@ -1,4 +1,7 @@
-import { AuditorService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -42,6 +45,20 @@ export function recordingAuditor(records: AuditRecord[]): AuditorService {
   } as AuditorService;
 }
 
+/** A user is in their own ref and the groups the test says. */
+function membershipUserInfo(memberships: Record<string, string[]>) {
+  return {
+    async getUserInfo(credentials: BackstageCredentials) {
+      const principal = credentials.principal as { userEntityRef: string };
+      const user = principal.userEntityRef;
+      return {
+        userEntityRef: user,
+        ownershipEntityRefs: [user, ...(memberships[user] ?? [])],
+      };
+    },
+  };
+}
+
 /**
  * The environments service wired by hand, with the time-dependent parts (engine, reaper)
  * under the test's control. Plugin-level behaviour is tested through startTestBackend.
@@ -59,6 +76,10 @@ export async function createTestEnvironments<
     pollMs?: number;
     backoffMs?: (n: number) => number;
   };
+  /** The groups each user is a member of, for approvers. */
+  memberships?: Record<string, string[]>;
+  /** `paved` config, e.g. the platform group approvals default to. */
+  paved?: object;
 }) {
   const provider = (options.provider ?? new ProviderDouble()) as P;
   const providers = new ProviderRegistry();
@@ -76,6 +97,7 @@ export async function createTestEnvironments<
         classes: options.classes as any,
         baselines: (options.baselines ?? {}) as any,
       },
+      ...(options.paved && { paved: options.paved as any }),
     }),
     database: mockServices.database({
       knex: options.knex,
@@ -107,6 +129,7 @@ export async function createTestEnvironments<
         } as any),
     }),
     providers,
+    userInfo: membershipUserInfo(options.memberships ?? {}),
     engine: options.engine,
     secrets: new SecretBox(Buffer.alloc(32, 9)),
   });

@@ -5,6 +5,7 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
+  BasicPermission,
   PermissionCriteria,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
@@ -58,6 +59,17 @@ export class EnvironmentAuthorizer {
       [{ permission, resourceRef: environmentId }],
       { credentials },
     );
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  /** For a permission about no one environment, such as deciding requests. */
+  async isAllowedBasic(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const [decision] = await this.deps.permissions.authorize([{ permission }], {
+      credentials,
+    });
     return decision.result === AuthorizeResult.ALLOW;
   }
 

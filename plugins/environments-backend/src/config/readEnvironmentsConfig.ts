@@ -8,6 +8,11 @@ import {
 } from '@paved/plugin-environments-common';
 import { z } from 'zod';
 import { Baseline, BaselineRuleRegistry } from '../baselines';
+import {
+  ApprovalConfig,
+  approvalSchema,
+  resolveApproval,
+} from './approvalConfig';
 import { baselinesSchema, resolveBaselines } from './baselinesConfig';
 
 /** How an ephemeral class's environments expire. */
@@ -39,6 +44,8 @@ export interface EnvironmentClass {
   baseline: Baseline;
   /** What the reconciler does about drift: report it, or also re-apply the desired state. */
   drift: DriftPolicy;
+  /** When its requests need a decision; without it, none do. */
+  approval?: ApprovalConfig;
 }
 
 export type DriftPolicy = 'report' | 'restore';
@@ -57,17 +64,25 @@ const classSchema = z
   .object({
     name: z
       .string()
-      .regex(/^[a-z][-a-z0-9]*$/, 'must be lowercase letters, digits and hyphens'),
+      .regex(
+        /^[a-z][-a-z0-9]*$/,
+        'must be lowercase letters, digits and hyphens',
+      ),
     tier: z.enum(TIERS as [Tier, ...Tier[]]),
     lifecycle: z.enum(['static', 'ephemeral']),
     description: z.string().optional(),
     ttl: z
-      .object({ default: duration, max: duration, warnBefore: duration.optional() })
+      .object({
+        default: duration,
+        max: duration,
+        warnBefore: duration.optional(),
+      })
       .strict()
       .optional(),
     maxEnvironmentsPerOwner: z.number().int().min(1).default(25),
     baseline: z.string().min(1).optional(),
     drift: z.enum(['report', 'restore']).default('report'),
+    approval: approvalSchema.optional(),
     baseMonthlyCost: z.number().min(0).default(0),
     resources: z
       .record(
@@ -94,7 +109,8 @@ const classSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['ttl'],
-        message: 'is only for ephemeral classes; static environments do not expire',
+        message:
+          'is only for ephemeral classes; static environments do not expire',
       });
     }
     if (value.ttl && value.ttl.default > value.ttl.max) {
@@ -164,6 +180,11 @@ export function readEnvironmentsConfig(
       resources: c.resources,
       baseline,
       drift: c.drift,
+      approval: resolveApproval(
+        c.approval,
+        config.getOptionalString('paved.permissions.platformGroup'),
+        `environments.classes[${index}].approval`,
+      ),
       ttl: c.ttl && {
         defaultMs: c.ttl.default,
         maxMs: c.ttl.max,
@@ -183,6 +204,8 @@ function configPath(path: PropertyKey[], raw: unknown): string {
     const step =
       typeof part === 'number' ? `${key}[${part}]` : `${key}.${String(part)}`;
     const inRules = /\.baselines\.[^.]+\.rules$/.test(key);
-    return inRules && typeof node?.id === 'string' ? `${step} (${node.id})` : step;
+    return inRules && typeof node?.id === 'string'
+      ? `${step} (${node.id})`
+      : step;
   }, 'environments');
 }

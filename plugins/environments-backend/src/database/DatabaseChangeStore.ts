@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { isUniqueViolation, toTimestamp } from './dialect';
 import { ChangeStore, StatusChange, WriteResult } from './EnvironmentsStore';
 import { NewOperation } from './records';
+import { newRequestRow } from './requestRows';
 import { newResourceRows } from './rows';
 
 /** Writes that change environments, resources and operations together. */
@@ -36,6 +37,11 @@ export class DatabaseChangeStore implements ChangeStore {
       await tx('operations').insert(
         operationRow(e.id, change.operation, timestamp),
       );
+      if (change.request) {
+        await tx('approval_requests').insert(
+          newRequestRow(e.id, change.operation.id, change.request, timestamp),
+        );
+      }
       if (change.idempotency) {
         await tx('idempotency_keys').insert({
           principal: change.idempotency.principal,
@@ -184,7 +190,8 @@ export class DatabaseChangeStore implements ChangeStore {
   }
 }
 
-async function moveStatus(
+/** Moves an environment's status only while it is in `status.from`. */
+export async function moveStatus(
   db: Knex,
   environmentId: string,
   status: StatusChange,
@@ -203,7 +210,7 @@ async function moveStatus(
   return updated > 0;
 }
 
-function operationRow(
+export function operationRow(
   environmentId: string,
   operation: NewOperation,
   timestamp: string,

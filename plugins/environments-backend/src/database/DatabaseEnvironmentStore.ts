@@ -222,9 +222,12 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
   }
 
   private liveEphemeral() {
-    return this.db<EnvironmentRow>('environments')
-      .where({ lifecycle: 'ephemeral' })
-      .whereNull('destroyed_at')
-      .whereNotIn('status', ['destroying', 'destroyed']);
+    return (
+      this.db<EnvironmentRow>('environments')
+        .where({ lifecycle: 'ephemeral' })
+        .whereNull('destroyed_at')
+        // A request awaiting approval ends by its own expiry, not by the TTL.
+        .whereNotIn('status', ['awaiting-approval', 'destroying', 'destroyed'])
+    );
   }
 }

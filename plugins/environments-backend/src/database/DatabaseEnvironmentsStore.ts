@@ -7,6 +7,7 @@ import { DatabaseEnvironmentStore } from './DatabaseEnvironmentStore';
 import { DatabaseFindingStore } from './DatabaseFindingStore';
 import { DatabaseIdempotencyStore } from './DatabaseIdempotencyStore';
 import { DatabaseOperationStore } from './DatabaseOperationStore';
+import { DatabaseRequestStore } from './DatabaseRequestStore';
 import { EnvironmentsStore } from './EnvironmentsStore';
 
 const migrationsDir = resolvePackagePath(
@@ -31,5 +32,6 @@ export async function createDatabaseEnvironmentsStore(options: {
     changes: new DatabaseChangeStore(db),
     findings: new DatabaseFindingStore(db),
     idempotency: new DatabaseIdempotencyStore(db),
+    requests: new DatabaseRequestStore(db),
   };
 }

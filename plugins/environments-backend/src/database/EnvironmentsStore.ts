@@ -18,6 +18,7 @@ import {
   NewResource,
   ResourceRecord,
 } from './records';
+import { NewApprovalRequest, RequestStore } from './RequestStore';
 
 export type {
   ClaimedOperation,
@@ -136,6 +137,8 @@ export interface ChangeStore {
     resources: NewResource[];
     operation: NewOperation;
     idempotency?: { principal: string; key: string; requestHash: string };
+    /** A create that needs approval: its request, stored with it. */
+    request?: NewApprovalRequest;
     now: Date;
   }): Promise<WriteResult>;
   /**
@@ -253,4 +256,5 @@ export interface EnvironmentsStore {
   changes: ChangeStore;
   findings: FindingStore;
   idempotency: IdempotencyStore;
+  requests: RequestStore;
 }

@@ -58,8 +58,8 @@ export interface NewOperation {
   type: OperationType;
   requestedBy: string;
   scaffolderTaskId?: string;
-  /** `succeeded` for changes no worker carries out. */
-  state?: Extract<OperationState, 'queued' | 'succeeded'>;
+  /** `succeeded` for changes no worker carries out; `awaiting-approval` until decided. */
+  state?: Extract<OperationState, 'queued' | 'succeeded' | 'awaiting-approval'>;
 }
 
 /** An operation a worker holds a lease on. */

@@ -9,9 +9,16 @@ import {
   ResourceRecord,
   WriteResult,
 } from '../database/EnvironmentsStore';
+import {
+  DecisionResult,
+  NewApprovalRequest,
+  RequestDecisionChange,
+  RequestStore,
+} from '../database/RequestStore';
 import { EnvironmentEvents } from './EnvironmentEvents';
 import {
   assertResourceTransition,
+  decisionStatus,
   ENVIRONMENT_CHANGES,
   EnvironmentChange,
 } from './transitions';
@@ -49,9 +56,9 @@ export class EnvironmentLifecycle {
   }
 
   /**
-   * A new environment, provisioning, with its create queued. `readBack` reads the answer
-   * to the request once written and before the engine is woken, so the answer shows the
-   * operation as queued, not half done.
+   * A new environment, provisioning, with its create queued (with a `request`, awaiting
+   * approval, nothing queued). `readBack` reads the answer once written and before the
+   * engine is woken, so the answer shows the operation as queued, not half done.
    */
   async create<T>(
     change: {
@@ -59,21 +66,54 @@ export class EnvironmentLifecycle {
       resources: NewResource[];
       operation: NewOperation;
       idempotency?: { principal: string; key: string; requestHash: string };
+      request?: NewApprovalRequest;
       now: Date;
     },
     readBack: () => Promise<T>,
   ): Promise<{ result: WriteResult; answer?: T }> {
+    const waits = Boolean(change.request);
     const result = await this.changes.createEnvironment({
       ...change,
       environment: {
         ...change.environment,
-        status: ENVIRONMENT_CHANGES.create.to,
+        status: ENVIRONMENT_CHANGES[waits ? 'request' : 'create'].to,
       },
+      operation: waits
+        ? { ...change.operation, state: 'awaiting-approval' }
+        : change.operation,
     });
     if (result !== 'written') return { result };
     const answer = await readBack();
-    this.queued(change.environment.id, change.operation.id);
+    if (waits) this.publish(change.environment.id, change.operation.id);
+    else this.queued(change.environment.id, change.operation.id);
     return { result, answer };
+  }
+
+  /** An update that waits for approval: its operation is recorded, nothing is queued. */
+  async awaitApproval(
+    change: Omit<Parameters<RequestStore['openForUpdate']>[0], 'liveStatuses'>,
+  ): Promise<'written' | 'refused'> {
+    const result = await this.deps.store.requests.openForUpdate({
+      ...change,
+      liveStatuses: ENVIRONMENT_CHANGES.addResources.from,
+      operation: { ...change.operation, state: 'awaiting-approval' },
+    });
+    if (result === 'written') this.publish(change.environmentId);
+    return result;
+  }
+
+  /** Decides a pending request: approved, its operation is queued (see decisionStatus). */
+  async decide(
+    decision: Omit<RequestDecisionChange, 'status'> & { operationType: string },
+  ): Promise<DecisionResult> {
+    const { operationType, ...change } = decision;
+    const approved = change.state === 'approved';
+    const status = decisionStatus(approved, operationType, change.error);
+    const result = await this.deps.store.requests.decide({ ...change, status });
+    if (result !== 'decided') return result;
+    if (approved) this.queued(change.environmentId, change.operationId);
+    else this.publish(change.environmentId, change.operationId);
+    return result;
   }
 
   /**

@@ -3,6 +3,7 @@ import {
   OperationState,
   ResourceStatus,
 } from '@paved/plugin-environments-common';
+import { StatusChange } from '../database/EnvironmentsStore';
 
 const LIVE: EnvironmentStatus[] = [
   'provisioning',
@@ -17,6 +18,11 @@ const LIVE: EnvironmentStatus[] = [
  */
 export const ENVIRONMENT_CHANGES = {
   create: { from: [], to: 'provisioning' },
+  // A create that needs approval waits with nothing provisioned.
+  request: { from: [], to: 'awaiting-approval' },
+  approveCreate: { from: ['awaiting-approval'], to: 'provisioning' },
+  // Rejected, withdrawn or expired: ended, leaving no live environment behind.
+  endRequest: { from: ['awaiting-approval'], to: 'destroyed' },
   addResources: { from: LIVE, to: 'provisioning' },
   destroy: { from: [...LIVE, 'destroying'], to: 'destroying' },
   retryUpdate: { from: ['failed'], to: 'provisioning' },
@@ -39,6 +45,23 @@ export const ENVIRONMENT_CHANGES = {
 
 export type EnvironmentChange = keyof typeof ENVIRONMENT_CHANGES;
 
+/**
+ * The status change a decision on a waiting request makes: an approved create provisions,
+ * an approved update changes it as an allowed one would; an ended create is destroyed
+ * with `reason`, an ended update leaves its environment as it is.
+ */
+export function decisionStatus(
+  approved: boolean,
+  operationType: string,
+  reason?: string,
+): (StatusChange & { destroyed?: boolean }) | undefined {
+  if (operationType !== 'create') {
+    return approved ? { ...ENVIRONMENT_CHANGES.addResources } : undefined;
+  }
+  if (approved) return { ...ENVIRONMENT_CHANGES.approveCreate };
+  return { ...ENVIRONMENT_CHANGES.endRequest, reason, destroyed: true };
+}
+
 /** What a resource's status may become, from each status. */
 export const RESOURCE_TRANSITIONS: Record<
   ResourceStatus,
@@ -59,6 +82,8 @@ export const OPERATION_TRANSITIONS: Record<
   OperationState,
   readonly OperationState[]
 > = {
+  // Queued once approved; failed when the request is rejected, withdrawn or expires.
+  'awaiting-approval': ['queued', 'failed'],
   // Queued again: a transient failure waits for its next attempt.
   queued: ['running'],
   // Running again: another worker takes over an expired lease.

@@ -7,8 +7,10 @@ import {
   EnvironmentPlan,
   Finding,
   Operation,
+  ApprovalRequest,
 } from '@paved/plugin-environments-common';
 import { FindingsQuery, ListQuery } from '../database/EnvironmentsStore';
+import { RequestsQuery } from '../database/RequestStore';
 import { addResources } from '../useCases/addResources';
 import {
   CreateOptions,
@@ -26,6 +28,10 @@ import {
   listFindings,
 } from '../useCases/readEnvironments';
 import { retryEnvironment } from '../useCases/retryEnvironment';
+import { decideRequest } from '../useCases/decideRequest';
+import { expireRequests } from '../useCases/expireRequests';
+import { listRequests } from '../useCases/listRequests';
+import { withdrawRequest } from '../useCases/withdrawRequest';
 import { revealSecret } from '../useCases/revealSecret';
 
 export type { CreateOptions, CreateRequest };
@@ -114,5 +120,35 @@ export class EnvironmentsService {
     credentials: BackstageCredentials,
   ): Promise<{ connectionString: string }> {
     return revealSecret(this.ctx, resourceId, credentials);
+  }
+
+  listRequests(
+    query: Omit<RequestsQuery, 'requestedBy' | 'approvers'> & {
+      mine?: boolean;
+      toDecide?: boolean;
+    },
+    credentials: BackstageCredentials,
+  ): Promise<ApprovalRequest[]> {
+    return listRequests(this.ctx, query, credentials);
+  }
+
+  decideRequest(
+    id: string,
+    body: { decision: 'approve' | 'reject'; comment?: string },
+    credentials: BackstageCredentials,
+  ): Promise<ApprovalRequest> {
+    return decideRequest(this.ctx, id, body, credentials);
+  }
+
+  withdrawRequest(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<ApprovalRequest> {
+    return withdrawRequest(this.ctx, id, credentials);
+  }
+
+  /** The request expiry job's pass. */
+  expireRequests(now: Date) {
+    return expireRequests(this.ctx, now);
   }
 }

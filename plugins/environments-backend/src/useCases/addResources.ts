@@ -7,6 +7,8 @@ import {
 import crypto from 'node:crypto';
 import { audited, severityFor } from '../audit/audited';
 import { principalRef } from '../authorization/principalRef';
+import { assessApproval } from '../approvals/ApprovalPolicy';
+import { awaitUpdateApproval } from './awaitUpdateApproval';
 import { CreateRequest, UseCaseContext } from './context';
 import { getEnvironmentToChange } from './readEnvironments';
 import { respond } from './respond';
@@ -54,6 +56,26 @@ export async function addResources(
     resources,
   );
   const operationId = crypto.randomUUID();
+  const approval = assessApproval(
+    environmentClass.approval,
+    environmentClass.name,
+    {
+      cost: ctx.classes.cost(environmentClass, types),
+      addedTypes: resources.map(r => r.type),
+      warnings: broken,
+    },
+  );
+  if (approval) {
+    return awaitUpdateApproval(ctx, {
+      environment,
+      resources,
+      cost: ctx.classes.cost(environmentClass, types),
+      broken,
+      approval,
+      operationId,
+      credentials,
+    });
+  }
   return audited(
     ctx.auditor,
     {

@@ -1,7 +1,10 @@
 import {
   AuditorService,
   BackstageCredentials,
+  LoggerService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type { createEnvironmentRequestSchema } from '@paved/plugin-environments-common';
 import { z } from 'zod';
@@ -31,4 +34,9 @@ export interface UseCaseContext {
   secrets: SecretBox;
   catalog: CatalogService;
   auditor: AuditorService;
+  /** Approvers are told of waiting requests, requesters of decisions. */
+  notifications: NotificationService;
+  /** Who is in which group: approvers are members of a request's approver group. */
+  userInfo: UserInfoService;
+  logger: LoggerService;
 }

@@ -10,7 +10,9 @@ import {
 import crypto from 'node:crypto';
 import { audited, severityFor } from '../audit/audited';
 import { principalRef } from '../authorization/principalRef';
+import { assessApproval } from '../approvals/ApprovalPolicy';
 import { hashRequest } from '../idempotency/hashRequest';
+import { answerWaiting, newApprovalRequest } from './approvalRequests';
 import { CreateOptions, CreateRequest, UseCaseContext } from './context';
 import { respond } from './respond';
 
@@ -107,14 +109,31 @@ export async function createEnvironment(
     createdBy: principal,
     expiresAt: expiresAt?.toISOString(),
   };
+  const cost = ctx.classes.cost(environmentClass, types);
+  const approval = assessApproval(
+    environmentClass.approval,
+    environmentClass.name,
+    { cost, addedTypes: types, warnings: broken },
+  );
   if (options.dryRun) {
-    const cost = ctx.classes.cost(environmentClass, types);
     return {
       environment: { ...environment, resources, estimatedMonthlyCost: cost },
       warnings,
       estimatedMonthlyCost: cost,
+      ...(approval && {
+        approval: { approvers: approval.approvers, reasons: approval.reasons },
+      }),
     };
   }
+  const approvalRequest =
+    approval &&
+    newApprovalRequest(
+      approval,
+      { resources, estimatedMonthlyCost: cost, warnings: broken },
+      principal,
+      request.reason,
+      now,
+    );
 
   const environmentId = crypto.randomUUID();
   const operationId = crypto.randomUUID();
@@ -127,6 +146,7 @@ export async function createEnvironment(
         entityRef: request.entityRef,
         name: request.name,
         class: request.class,
+        ...(approval && { awaitingApproval: approval.approvers }),
       },
     },
     async () => {
@@ -147,10 +167,16 @@ export async function createEnvironment(
                 requestHash: hashRequest(request),
               }
             : undefined,
+          request: approvalRequest,
           now,
         },
         // The answer describes what was queued, read before the engine starts on it.
-        () => respond(ctx, environmentId, operationId, broken),
+        async () => {
+          const answer = await respond(ctx, environmentId, operationId, broken);
+          return approvalRequest
+            ? answerWaiting(ctx, answer, approvalRequest.id)
+            : answer;
+        },
       );
       if (result !== 'written') {
         // A request racing this one won: either the same idempotent request, or the name.

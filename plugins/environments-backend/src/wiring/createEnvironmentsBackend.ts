@@ -6,10 +6,12 @@ import {
   PermissionsRegistryService,
   PermissionsService,
   RootConfigService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
+import { RequestExpiry } from '../approvals/RequestExpiry';
 import { EnvironmentAuthorizer } from '../authorization/EnvironmentAuthorizer';
 import { ClassPolicy } from '../classes/ClassPolicy';
 import { readEnvironmentsConfig } from '../config/readEnvironmentsConfig';
@@ -41,6 +43,7 @@ export interface EnvironmentsBackendDeps {
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;
   providers: ProviderRegistry;
+  userInfo: UserInfoService;
   /** Engine timings, for tests that control time. */
   engine?: Pick<
     OperationsEngineOptions,
@@ -89,6 +92,9 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     secrets,
     catalog: deps.catalog,
     auditor: deps.auditor,
+    notifications: deps.notifications,
+    userInfo: deps.userInfo,
+    logger: logger.child({ component: 'environments-service' }),
   });
   const engine = new OperationsEngine({
     store,
@@ -115,7 +121,12 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     notifications: deps.notifications,
     logger: logger.child({ component: 'reconciler' }),
   });
+  const requestExpiry = new RequestExpiry({
+    environments,
+    logger: logger.child({ component: 'request-expiry' }),
+  });
   return {
+    requestExpiry,
     config,
     store,
     lifecycle,

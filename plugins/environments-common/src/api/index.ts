@@ -12,3 +12,4 @@ export * from './schemas/operation';
 export * from './schemas/plan';
 export * from './schemas/queries';
 export * from './schemas/requests';
+export * from './schemas/approvals';

@@ -1,4 +1,9 @@
 import { errorResponses } from './errorResponses';
+import {
+  approvalRequestListSchema,
+  approvalRequestSchema,
+  decideRequestBodySchema,
+} from './schemas/approvals';
 import { defineRoute } from './route';
 import { environmentClassListSchema } from './schemas/classes';
 import {
@@ -19,6 +24,8 @@ import {
   environmentIdParamsSchema,
   listEnvironmentsQuerySchema,
   listFindingsQuerySchema,
+  listRequestsQuerySchema,
+  requestIdParamsSchema,
   resourceIdParamsSchema,
 } from './schemas/queries';
 import {
@@ -219,6 +226,52 @@ export const environmentsApiRoutes = {
         description: 'The connection string. Not to be cached.',
         schema: resourceSecretSchema,
         headers: { 'Cache-Control': z.literal('no-store') },
+      },
+      ...errorResponses(401, 403, 404, 409),
+    },
+  }),
+  listRequests: defineRoute({
+    method: 'GET',
+    path: '/requests',
+    operationId: 'ListRequests',
+    summary: 'Requests that needed approval, newest first.',
+    description:
+      "Requests of environments the caller may read, each with its plan, cost, the rules it breaks, the requester's reason and its decision. At most 500. Query parameters other than the ones below are refused with a 400.",
+    query: listRequestsQuerySchema,
+    responses: {
+      200: { description: 'The requests.', schema: approvalRequestListSchema },
+      ...errorResponses(400, 401),
+    },
+  }),
+  decideRequest: defineRoute({
+    method: 'POST',
+    path: '/requests/{id}/decision',
+    operationId: 'DecideRequest',
+    summary: 'Approve or reject a pending request.',
+    description:
+      "Only a member of the request's approver group with the `environments.request.approve` permission decides (403 otherwise, and for the requester unless the class's policy allows self-approval). Approving queues the operation exactly as an allowed request would; rejecting needs a `comment` (400 without) and ends the request with nothing provisioned. A request that is no longer pending is a 409, as is the second of two simultaneous decisions.",
+    params: requestIdParamsSchema,
+    body: decideRequestBodySchema,
+    responses: {
+      200: {
+        description: 'The decided request.',
+        schema: approvalRequestSchema,
+      },
+      ...errorResponses(400, 401, 403, 404, 409, 413),
+    },
+  }),
+  withdrawRequest: defineRoute({
+    method: 'POST',
+    path: '/requests/{id}/withdraw',
+    operationId: 'WithdrawRequest',
+    summary: 'Withdraw a pending request you made.',
+    description:
+      'Only the requester withdraws (403 otherwise); nothing is provisioned. A request that is no longer pending is a 409.',
+    params: requestIdParamsSchema,
+    responses: {
+      200: {
+        description: 'The withdrawn request.',
+        schema: approvalRequestSchema,
       },
       ...errorResponses(401, 403, 404, 409),
     },

@@ -1,4 +1,5 @@
 import {
+  ApprovalRequest,
   CreateEnvironmentRequest,
   CreateEnvironmentResponse,
   Environment,
@@ -8,7 +9,9 @@ import {
   Finding,
   ListEnvironmentsRequest,
   ListFindingsRequest,
+  ListRequestsRequest,
   Operation,
+  RequestDecision,
   ResourceRequest,
 } from '../types';
 
@@ -124,4 +127,20 @@ export interface EnvironmentsApi {
     request?: ListFindingsRequest,
     options?: EnvironmentsRequestOptions,
   ): Promise<Finding[]>;
+  /** Requests that needed approval, newest first. */
+  listRequests(
+    request?: ListRequestsRequest,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<ApprovalRequest[]>;
+  /** Approves or rejects (with a comment) a pending request. */
+  decideRequest(
+    id: string,
+    decision: RequestDecision,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<ApprovalRequest>;
+  /** Withdraws a pending request the caller made. */
+  withdrawRequest(
+    id: string,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<ApprovalRequest>;
 }

@@ -1,6 +1,7 @@
 import { ApiRoute, RouteInput, RouteOutput } from '../api/route';
 import { environmentsApiRoutes as routes } from '../api/routes';
 import {
+  ApprovalRequest,
   CreateEnvironmentRequest,
   CreateEnvironmentResponse,
   Environment,
@@ -10,7 +11,9 @@ import {
   Finding,
   ListEnvironmentsRequest,
   ListFindingsRequest,
+  ListRequestsRequest,
   Operation,
+  RequestDecision,
   ResourceRequest,
 } from '../types';
 import {
@@ -194,5 +197,36 @@ export class EnvironmentsClient implements EnvironmentsApi {
       options,
     );
     return items;
+  }
+
+  async listRequests(
+    request: ListRequestsRequest = {},
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<ApprovalRequest[]> {
+    const { items } = await this.send(
+      routes.listRequests,
+      { query: request },
+      options,
+    );
+    return items;
+  }
+
+  async decideRequest(
+    id: string,
+    decision: RequestDecision,
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<ApprovalRequest> {
+    return this.send(
+      routes.decideRequest,
+      { params: { id }, body: decision },
+      options,
+    );
+  }
+
+  async withdrawRequest(
+    id: string,
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<ApprovalRequest> {
+    return this.send(routes.withdrawRequest, { params: { id } }, options);
   }
 }

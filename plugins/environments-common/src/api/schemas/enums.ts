@@ -17,6 +17,7 @@ export const lifecycleSchema = z.enum(['static', 'ephemeral']).meta({
 /** @public */
 export const environmentStatusSchema = z
   .enum([
+    'awaiting-approval',
     'provisioning',
     'ready',
     'degraded',
@@ -49,6 +50,8 @@ export const operationTypeSchema = z.enum([
 
 /** @public */
 export const operationStateSchema = z.enum([
+  // Recorded with a request that needs approval; queued once approved.
+  'awaiting-approval',
   'queued',
   'running',
   'succeeded',
@@ -60,3 +63,11 @@ export const findingSeveritySchema = z.enum(['blocking', 'high', 'low']).meta({
   description:
     '`blocking` refuses a request; `high` degrades an environment; `low` informs.',
 });
+
+/** Where a request that needs approval stands. @public */
+export const approvalStateSchema = z
+  .enum(['pending', 'approved', 'rejected', 'withdrawn', 'expired'])
+  .meta({
+    description:
+      '`pending` waits for an approver; the others are final: `approved` queued its operation, the rest ended it with nothing provisioned.',
+  });

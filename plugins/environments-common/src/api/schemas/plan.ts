@@ -32,6 +32,23 @@ export const plannedResourceSchema = environmentResourceSchema
     }),
   });
 
+/** Why a request needs approval and who gives it, as a plan and a 202 say it. @public */
+export const approvalNeedSchema = z
+  .object({
+    approvers: z.string().meta({
+      description:
+        'The group whose members decide, e.g. `group:default/platform-team`.',
+    }),
+    reasons: z.array(z.string()).min(1).meta({
+      description:
+        "What in the request made its class's approval policy ask for a decision.",
+    }),
+  })
+  .meta({
+    description:
+      'Present when the request needs approval: nothing is provisioned until an approver approves it.',
+  });
+
 /** What a create request would do, without doing it (`?dryRun=true`). @public */
 export const environmentPlanSchema = z.object({
   environment: environmentSchema
@@ -45,6 +62,7 @@ export const environmentPlanSchema = z.object({
     .extend({ resources: z.array(plannedResourceSchema) }),
   warnings: z.array(validationMessageSchema),
   estimatedMonthlyCost: monthlyCostSchema,
+  approval: approvalNeedSchema.optional(),
 });
 
 /** @public */
@@ -56,6 +74,9 @@ export const environmentAndOperationSchema = z
       description:
         'Baseline rules the request breaks that do not refuse it; absent when none.',
     }),
+    approval: approvalNeedSchema
+      .extend({ requestId: z.string(), expiresAt: z.string() })
+      .optional(),
   })
   .meta({
     description:

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  approvalStateSchema,
   environmentStatusSchema,
   findingSeveritySchema,
   tierSchema,
@@ -113,3 +114,29 @@ export const destroyEnvironmentQuerySchema = z.object({
       "The environment's name; required for a production environment.",
   }),
 });
+
+/** The path parameter of the routes under `/requests/{id}`. @public */
+export const requestIdParamsSchema = z.object({
+  id: z.string().meta({ description: "The request's id." }),
+});
+
+/** The filters of `GET /requests`. @public */
+export const listRequestsQuerySchema = z
+  .object({
+    state: approvalStateSchema.optional(),
+    class: z.string().optional(),
+    owner: z.string().optional().meta({
+      description:
+        'The owner group of the environment, e.g. `group:default/checkout-team`.',
+    }),
+    entityRef: repeatable.optional(),
+    environmentId: z.string().optional(),
+    mine: trueOrFalse.optional().meta({
+      description: '`true`: only the requests the caller made.',
+    }),
+    toDecide: trueOrFalse.optional().meta({
+      description:
+        '`true`: only the pending requests the caller is an approver of.',
+    }),
+  })
+  .strict();

@@ -37,6 +37,14 @@ export const createEnvironmentRequestSchema = z
         "Ephemeral classes only; defaults to the class's TTL, at most its maximum.",
     }),
     resources: z.array(resourceRequestSchema).max(20).default([]),
+    reason: z
+      .string()
+      .max(2000, 'must be at most 2000 characters')
+      .optional()
+      .meta({
+        description:
+          'Why it is needed; approvers read it when the request needs approval.',
+      }),
   })
   .strict();
 
@@ -47,6 +55,14 @@ export const addResourcesRequestSchema = z
       .array(resourceRequestSchema)
       .min(1, 'must list at least one resource')
       .max(20, 'must list at most 20 resources'),
+    reason: z
+      .string()
+      .max(2000, 'must be at most 2000 characters')
+      .optional()
+      .meta({
+        description:
+          'Why it is needed; approvers read it when the request needs approval.',
+      }),
   })
   .strict();
 

@@ -28,6 +28,7 @@ const WHAT: Record<Operation['type'], string> = {
 };
 
 const STATE: Record<Operation['state'], string> = {
+  'awaiting-approval': 'Awaiting approval',
   queued: 'Queued',
   running: 'Running',
   succeeded: 'Succeeded',

@@ -10,6 +10,7 @@ import { useEnvironmentLinks } from '../../hooks/useEnvironmentLinks';
 import { StatusIcon } from './StatusIcon';
 
 const LABELS: Record<Environment['status'], string> = {
+  'awaiting-approval': 'Awaiting approval',
   provisioning: 'Provisioning',
   ready: 'Ready',
   degraded: 'Degraded',
