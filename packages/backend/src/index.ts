@@ -49,8 +49,10 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@paved/plugin-environments-backend'));
 backend.add(import('@paved/plugin-environments-backend-module-postgres'));
 backend.add(import('@paved/plugin-scaffolder-backend-module-environments'));
-// Git repositories hosted by the backend, for templates on a portal without GitHub/GitLab.
+// Git repositories hosted by the backend, for templates on a portal without GitHub/GitLab,
+// and the paved:git:publish action that creates them.
 backend.add(import('@paved/plugin-local-git-backend'));
+backend.add(import('@paved/plugin-scaffolder-backend-module-local-git'));
 // Environments and their resources as catalog entities, and the Environment kind.
 backend.add(import('@paved/plugin-catalog-backend-module-environments'));
 

@@ -14,7 +14,11 @@ export const REPOSITORY_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** A branch, tag or commit: one path segment, so that URLs stay unambiguous. */
 const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
-/** What a commit records about who made it and why. */
+/**
+ * What a commit records about who made it and why.
+ *
+ * @public
+ */
 export interface PublishRequest {
   name: string;
   /** The folder whose files become the first commit. */
@@ -29,6 +33,8 @@ export interface PublishRequest {
  * Bare git repositories in one folder, driven through the git command line. Every
  * repository is created whole or not at all: it is built beside its final place and
  * renamed into it.
+ *
+ * @public
  */
 export class LocalGitRepositories {
   readonly root: string;

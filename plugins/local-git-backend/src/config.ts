@@ -2,7 +2,7 @@ import { Config } from '@backstage/config';
 import { LocalGitRepositories } from './LocalGitRepositories';
 import { LocalGitUrls } from './localGitUrls';
 
-/** The repositories and their URLs, the same for the plugin, the reader and the action. */
+/** The repositories and their URLs, from `localGit.directory` and `backend.baseUrl`. */
 export function readLocalGit(config: Config): {
   repositories: LocalGitRepositories;
   urls: LocalGitUrls;

@@ -1,24 +1,22 @@
 /**
  * Git repositories hosted by the Backstage backend itself, for portals without a
- * GitHub or GitLab integration: the `paved:git:publish` action creates them, the
- * catalog and TechDocs read them, and anyone can clone them.
+ * GitHub or GitLab integration: the catalog and TechDocs read them, and anyone can
+ * clone them. `@paved/plugin-scaffolder-backend-module-local-git` publishes to them.
  *
  * @packageDocumentation
  */
 import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
-import { scaffolderModuleLocalGit } from './module';
 import { localGitPlugin } from './plugin';
 import { localGitUrlReaderFactory } from './urlReader';
 
 export { localGitPlugin } from './plugin';
-export { scaffolderModuleLocalGit } from './module';
 export { localGitUrlReaderFactory } from './urlReader';
-export { createPavedGitPublishAction } from './actions/publish';
-export { LocalGitRepositories } from './LocalGitRepositories';
-export { LocalGitUrls } from './localGitUrls';
+export { localGitServiceRef, type LocalGitService } from './localGitServiceRef';
+export { LocalGitRepositories, type PublishRequest } from './LocalGitRepositories';
+export { LocalGitUrls, type LocalGitLocation } from './localGitUrls';
 
 /**
- * Everything at once: the git host, the URL reader and the publish action.
+ * The git host and its URL reader.
  *
  * @public
  */
@@ -26,6 +24,5 @@ export default createBackendFeatureLoader({
   *loader() {
     yield localGitPlugin;
     yield localGitUrlReaderFactory;
-    yield scaffolderModuleLocalGit;
   },
 });

@@ -1,7 +1,11 @@
 import { InputError } from '@backstage/errors';
 import { LocalGitRepositories, normalizePath } from './LocalGitRepositories';
 
-/** Where a URL points inside a hosted repository. */
+/**
+ * Where a URL points inside a hosted repository.
+ *
+ * @public
+ */
 export interface LocalGitLocation {
   repository: string;
   /** `blob` names a file, `tree` a folder; readers accept either for a folder. */
@@ -14,6 +18,8 @@ export interface LocalGitLocation {
  * The URLs of hosted repositories, all under the plugin's base URL:
  * `<base>/<name>.git` to clone, `<base>/<name>/blob/<ref>/<path>` for a file and
  * `<base>/<name>/tree/<ref>/<path>` for a folder, the shapes GitHub and GitLab use.
+ *
+ * @public
  */
 export class LocalGitUrls {
   constructor(readonly baseUrl: string) {}

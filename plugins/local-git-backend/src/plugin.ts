@@ -2,7 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { readLocalGit } from './config';
+import { localGitServiceRef } from './localGitServiceRef';
 import { createRouter } from './router';
 
 /**
@@ -16,11 +16,11 @@ export const localGitPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        config: coreServices.rootConfig,
+        localGit: localGitServiceRef,
         httpRouter: coreServices.httpRouter,
       },
-      async init({ config, httpRouter }) {
-        httpRouter.use(createRouter(readLocalGit(config)));
+      async init({ localGit, httpRouter }) {
+        httpRouter.use(createRouter(localGit));
         // `git clone` and the readers of other tools carry no Backstage token.
         httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
       },

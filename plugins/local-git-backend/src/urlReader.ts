@@ -1,6 +1,6 @@
 import { urlReaderFactoriesServiceRef } from '@backstage/backend-defaults/urlReader';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { readLocalGit } from './config';
+import { localGitServiceRef } from './localGitServiceRef';
 import { LocalGitUrlReader } from './LocalGitUrlReader';
 
 /**
@@ -11,16 +11,13 @@ import { LocalGitUrlReader } from './LocalGitUrlReader';
  */
 export const localGitUrlReaderFactory = createServiceFactory({
   service: urlReaderFactoriesServiceRef,
-  deps: {},
-  async factory() {
-    return ({ config, treeResponseFactory }) => {
-      const { repositories, urls } = readLocalGit(config);
-      return [
-        {
-          predicate: (url: URL) => urls.owns(url),
-          reader: new LocalGitUrlReader(repositories, urls, treeResponseFactory),
-        },
-      ];
-    };
+  deps: { localGit: localGitServiceRef },
+  async factory({ localGit: { repositories, urls } }) {
+    return ({ treeResponseFactory }) => [
+      {
+        predicate: (url: URL) => urls.owns(url),
+        reader: new LocalGitUrlReader(repositories, urls, treeResponseFactory),
+      },
+    ];
   },
 });

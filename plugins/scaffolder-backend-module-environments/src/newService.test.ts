@@ -5,6 +5,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import environmentsPlugin from '@paved/plugin-environments-backend';
 import postgresModule from '@paved/plugin-environments-backend-module-postgres';
 import localGit from '@paved/plugin-local-git-backend';
+import localGitPublish from '@paved/plugin-scaffolder-backend-module-local-git';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
@@ -37,6 +38,7 @@ describe('paved-new-service, through the real scaffolder and catalog', () => {
         environmentsPlugin,
         postgresModule,
         localGit,
+        localGitPublish,
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://portal.test' },

@@ -1,12 +1,11 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { LocalGitRepositories, LocalGitUrls } from '@paved/plugin-local-git-backend';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'yaml';
-import { LocalGitRepositories } from '../LocalGitRepositories';
-import { LocalGitUrls } from '../localGitUrls';
 import { createPavedGitPublishAction } from './publish';
 import { examples } from './publish.examples';
 

@@ -3,21 +3,22 @@ import {
   createTemplateAction,
   getRepoSourceDirectory,
 } from '@backstage/plugin-scaffolder-node';
+import {
+  LocalGitRepositories,
+  LocalGitService,
+} from '@paved/plugin-local-git-backend';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LocalGitRepositories } from '../LocalGitRepositories';
-import { LocalGitUrls } from '../localGitUrls';
 import { examples } from './publish.examples';
 
 /**
  * `paved:git:publish`: the workspace becomes a new repository on the backend's own git
  * host, which the catalog and TechDocs read without credentials. The counterpart of
  * `publish:github` for a portal without an integration.
+ *
+ * @public
  */
-export function createPavedGitPublishAction(options: {
-  repositories: LocalGitRepositories;
-  urls: LocalGitUrls;
-}) {
+export function createPavedGitPublishAction(options: LocalGitService) {
   const { repositories, urls } = options;
   return createTemplateAction({
     id: 'paved:git:publish',

@@ -1,13 +1,11 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { localGitServiceRef } from '@paved/plugin-local-git-backend';
 import { createPavedGitPublishAction } from './actions/publish';
-import { readLocalGit } from './config';
 
 /**
- * The `paved:git:publish` scaffolder action.
+ * The `paved:git:publish` scaffolder action, publishing into the repositories that
+ * `@paved/plugin-local-git-backend` serves.
  *
  * @public
  */
@@ -18,10 +16,10 @@ export const scaffolderModuleLocalGit = createBackendModule({
     reg.registerInit({
       deps: {
         actions: scaffolderActionsExtensionPoint,
-        config: coreServices.rootConfig,
+        localGit: localGitServiceRef,
       },
-      async init({ actions, config }) {
-        actions.addActions(createPavedGitPublishAction(readLocalGit(config)));
+      async init({ actions, localGit }) {
+        actions.addActions(createPavedGitPublishAction(localGit));
       },
     });
   },
