@@ -53,7 +53,9 @@ export class LocalGitRepositories {
 
   static validateRef(ref: string, field = 'ref'): void {
     if (!REF_PATTERN.test(ref) || ref.includes('..')) {
-      throw new InputError(`${field}: "${ref}" is not a branch, tag or commit name`);
+      throw new InputError(
+        `${field}: "${ref}" is not a branch, tag or commit name`,
+      );
     }
   }
 
@@ -86,7 +88,13 @@ export class LocalGitRepositories {
     await fs.mkdir(this.root, { recursive: true });
     const building = join(this.root, `.${name}.${randomUUID()}.tmp`);
     try {
-      await this.git(['init', '--quiet', '--bare', `--initial-branch=${branch}`, building]);
+      await this.git([
+        'init',
+        '--quiet',
+        '--bare',
+        `--initial-branch=${branch}`,
+        building,
+      ]);
       // The work tree is the source folder itself: nothing is copied, and the index
       // lives in the bare repository until the commit is made.
       const withTree = [
@@ -98,25 +106,26 @@ export class LocalGitRepositories {
         request.sourceDir,
       ];
       await this.git([...withTree, 'add', '--all', '.']);
-      await this.git(
-        [
-          ...withTree,
-          '-c',
-          `user.name=${request.author.name}`,
-          '-c',
-          `user.email=${request.author.email}`,
-          'commit',
-          '--quiet',
-          '--no-verify',
-          '--allow-empty',
-          '-m',
-          request.message,
-        ],
-      );
+      await this.git([
+        ...withTree,
+        '-c',
+        `user.name=${request.author.name}`,
+        '-c',
+        `user.email=${request.author.email}`,
+        'commit',
+        '--quiet',
+        '--no-verify',
+        '--allow-empty',
+        '-m',
+        request.message,
+      ]);
       await fs.rm(join(building, 'index'), { force: true });
       // Lets `git clone` work over plain HTTP ("dumb" protocol) from the router.
       await this.git(['--git-dir', building, 'update-server-info']);
-      await fs.writeFile(join(building, 'description'), `${request.description ?? name}\n`);
+      await fs.writeFile(
+        join(building, 'description'),
+        `${request.description ?? name}\n`,
+      );
       try {
         await fs.rename(building, finalDir);
       } catch (error) {
@@ -169,7 +178,9 @@ export class LocalGitRepositories {
       ['--git-dir', this.gitDir(name), 'cat-file', 'blob', `${commit}:${file}`],
       { encoding: 'buffer' },
     ).catch(() => {
-      throw new NotFoundError(`${name} has no file ${file} at ${commit.slice(0, 12)}`);
+      throw new NotFoundError(
+        `${name} has no file ${file} at ${commit.slice(0, 12)}`,
+      );
     });
     return stdout as unknown as Buffer;
   }
@@ -212,7 +223,14 @@ export class LocalGitRepositories {
     child.stderr.on('data', chunk => (stderr += chunk));
     child.on('close', code => {
       if (code !== 0) {
-        child.stdout.destroy(new NotFoundError(`${name} has no folder ${dir || '/'} at ${commit.slice(0, 12)}: ${stderr.trim()}`));
+        child.stdout.destroy(
+          new NotFoundError(
+            `${name} has no folder ${dir || '/'} at ${commit.slice(
+              0,
+              12,
+            )}: ${stderr.trim()}`,
+          ),
+        );
       }
     });
     return child.stdout;

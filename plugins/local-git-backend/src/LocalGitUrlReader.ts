@@ -34,12 +34,21 @@ export class LocalGitUrlReader implements UrlReaderService {
     options: UrlReaderServiceReadUrlOptions = {},
   ): Promise<UrlReaderServiceReadUrlResponse> {
     const location = this.urls.parse(url);
-    const commit = await this.repositories.resolveCommit(location.repository, location.ref);
+    const commit = await this.repositories.resolveCommit(
+      location.repository,
+      location.ref,
+    );
     if (options.etag === commit) {
       throw new NotModifiedError();
     }
-    const data = await this.repositories.readFile(location.repository, commit, location.path);
-    return ReadUrlResponseFactory.fromReadable(Readable.from([data]), { etag: commit });
+    const data = await this.repositories.readFile(
+      location.repository,
+      commit,
+      location.path,
+    );
+    return ReadUrlResponseFactory.fromReadable(Readable.from([data]), {
+      etag: commit,
+    });
   }
 
   async readTree(
@@ -47,12 +56,19 @@ export class LocalGitUrlReader implements UrlReaderService {
     options: UrlReaderServiceReadTreeOptions = {},
   ): Promise<UrlReaderServiceReadTreeResponse> {
     const location = this.urls.parse(url);
-    const commit = await this.repositories.resolveCommit(location.repository, location.ref);
+    const commit = await this.repositories.resolveCommit(
+      location.repository,
+      location.ref,
+    );
     if (options.etag === commit) {
       throw new NotModifiedError();
     }
     return this.treeResponseFactory.fromTarArchive({
-      stream: this.repositories.archive(location.repository, commit, location.path),
+      stream: this.repositories.archive(
+        location.repository,
+        commit,
+        location.path,
+      ),
       etag: commit,
       filter: options.filter,
     });
@@ -63,18 +79,22 @@ export class LocalGitUrlReader implements UrlReaderService {
     options: UrlReaderServiceSearchOptions = {},
   ): Promise<UrlReaderServiceSearchResponse> {
     const location = this.urls.parse(url);
-    const commit = await this.repositories.resolveCommit(location.repository, location.ref);
+    const commit = await this.repositories.resolveCommit(
+      location.repository,
+      location.ref,
+    );
     if (options.etag === commit) {
       throw new NotModifiedError();
     }
-    const paths = (await this.repositories.listFiles(location.repository, commit)).filter(
-      path => minimatch(path, location.path),
-    );
+    const paths = (
+      await this.repositories.listFiles(location.repository, commit)
+    ).filter(path => minimatch(path, location.path));
     return {
       etag: commit,
       files: paths.map(path => ({
         url: this.urls.blobUrl(location.repository, location.ref, path),
-        content: () => this.repositories.readFile(location.repository, commit, path),
+        content: () =>
+          this.repositories.readFile(location.repository, commit, path),
       })),
     };
   }

@@ -7,7 +7,8 @@ export function readLocalGit(config: Config): {
   repositories: LocalGitRepositories;
   urls: LocalGitUrls;
 } {
-  const directory = config.getOptionalString('localGit.directory') ?? '.local-git';
+  const directory =
+    config.getOptionalString('localGit.directory') ?? '.local-git';
   const backendBaseUrl = config.getString('backend.baseUrl').replace(/\/$/, '');
   return {
     repositories: new LocalGitRepositories(directory),

@@ -12,7 +12,10 @@ import { localGitUrlReaderFactory } from './urlReader';
 export { localGitPlugin } from './plugin';
 export { localGitUrlReaderFactory } from './urlReader';
 export { localGitServiceRef, type LocalGitService } from './localGitServiceRef';
-export { LocalGitRepositories, type PublishRequest } from './LocalGitRepositories';
+export {
+  LocalGitRepositories,
+  type PublishRequest,
+} from './LocalGitRepositories';
 export { LocalGitUrls, type LocalGitLocation } from './localGitUrls';
 
 /**

@@ -44,7 +44,9 @@ export class LocalGitUrls {
   parse(url: URL | string): LocalGitLocation {
     const text = String(url);
     if (!this.owns(text)) {
-      throw new InputError(`${text} is not a URL of a repository under ${this.baseUrl}`);
+      throw new InputError(
+        `${text} is not a URL of a repository under ${this.baseUrl}`,
+      );
     }
     const rest = decodeURIComponent(new URL(text).pathname).slice(
       new URL(this.baseUrl).pathname.replace(/\/$/, '').length + 1,

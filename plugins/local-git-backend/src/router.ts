@@ -33,20 +33,37 @@ export function createRouter(options: {
   router.get(DUMB_HTTP_FILE, async (req, res) => {
     const [name, file] = [req.params[0], req.params[1]];
     if (!repositories.exists(name)) {
-      res.status(404).type('text/plain').send(`There is no repository named ${name}\n`);
+      res
+        .status(404)
+        .type('text/plain')
+        .send(`There is no repository named ${name}\n`);
       return;
     }
     // Objects never change once written; the refs do.
-    res.setHeader('Cache-Control', file.startsWith('objects/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    res.sendFile(file, { root: repositories.gitDir(name), dotfiles: 'deny' }, error => {
-      if (error && !res.headersSent) res.status(404).type('text/plain').send('Not found\n');
-    });
+    res.setHeader(
+      'Cache-Control',
+      file.startsWith('objects/')
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
+    );
+    res.sendFile(
+      file,
+      { root: repositories.gitDir(name), dotfiles: 'deny' },
+      error => {
+        if (error && !res.headersSent)
+          res.status(404).type('text/plain').send('Not found\n');
+      },
+    );
   });
 
   router.get('/:name/blob/:ref/*', async (req, res) => {
     const { name, ref } = req.params;
     const commit = await repositories.resolveCommit(name, ref);
-    const data = await repositories.readFile(name, commit, (req.params as any)[0]);
+    const data = await repositories.readFile(
+      name,
+      commit,
+      (req.params as any)[0],
+    );
     res.setHeader('ETag', `"${commit}"`);
     res.type('text/plain').send(data);
   });
@@ -60,7 +77,12 @@ export function createRouter(options: {
       throw new InputError(`${name} has no folder ${dir || '/'} at ${ref}`);
     }
     const items = files
-      .map(path => `<li><a href="${escape(urls.blobUrl(name, ref, path))}">${escape(path)}</a></li>`)
+      .map(
+        path =>
+          `<li><a href="${escape(urls.blobUrl(name, ref, path))}">${escape(
+            path,
+          )}</a></li>`,
+      )
       .join('\n');
     res.type('html').send(
       `<!doctype html><meta charset="utf-8"><title>${escape(name)}</title>

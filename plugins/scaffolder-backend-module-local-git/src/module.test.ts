@@ -20,7 +20,13 @@ describe('scaffolderModuleLocalGit', () => {
     const actions: TemplateAction<any, any, any>[] = [];
     const { server } = await startTestBackend({
       extensionPoints: [
-        [scaffolderActionsExtensionPoint, { addActions: (...a: TemplateAction<any, any, any>[]) => actions.push(...a) }],
+        [
+          scaffolderActionsExtensionPoint,
+          {
+            addActions: (...a: TemplateAction<any, any, any>[]) =>
+              actions.push(...a),
+          },
+        ],
       ],
       features: [
         localGit,
@@ -28,7 +34,9 @@ describe('scaffolderModuleLocalGit', () => {
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost:7007' },
-            localGit: { directory: fs.mkdtempSync(path.join(os.tmpdir(), 'module-git-')) },
+            localGit: {
+              directory: fs.mkdtempSync(path.join(os.tmpdir(), 'module-git-')),
+            },
           },
         }),
       ],
@@ -47,7 +55,11 @@ describe('scaffolderModuleLocalGit', () => {
     const base = 'http://localhost:7007/api/local-git';
     const api = request(server);
     expect((await api.get('/api/local-git/')).body.items).toEqual([
-      { name: 'orders-api', cloneUrl: `${base}/orders-api.git`, url: `${base}/orders-api/tree/HEAD/` },
+      {
+        name: 'orders-api',
+        cloneUrl: `${base}/orders-api.git`,
+        url: `${base}/orders-api/tree/HEAD/`,
+      },
     ]);
     const file = await api.get('/api/local-git/orders-api/blob/main/README.md');
     expect([file.status, file.text]).toEqual([200, '# Orders API\n']);

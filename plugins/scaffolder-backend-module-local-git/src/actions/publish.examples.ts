@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Publish the workspace as a new repository and register it in the catalog',
+    description:
+      'Publish the workspace as a new repository and register it in the catalog',
     example: yaml.stringify({
       steps: [
         {
@@ -19,13 +20,16 @@ export const examples: TemplateExample[] = [
           id: 'register',
           action: 'catalog:register',
           name: 'Register',
-          input: { catalogInfoUrl: '${{ steps.publish.output.catalogInfoUrl }}' },
+          input: {
+            catalogInfoUrl: '${{ steps.publish.output.catalogInfoUrl }}',
+          },
         },
       ],
     }),
   },
   {
-    description: 'Publish only a sub-folder of the workspace, on a branch named trunk',
+    description:
+      'Publish only a sub-folder of the workspace, on a branch named trunk',
     example: yaml.stringify({
       steps: [
         {

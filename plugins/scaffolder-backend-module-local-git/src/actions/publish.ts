@@ -34,20 +34,33 @@ export function createPavedGitPublishAction(options: LocalGitService) {
             .describe(
               'The repository name: lowercase letters, digits and hyphens, at most 63 characters',
             ),
-        description: z => z.string().optional().describe('A line saying what the repository is'),
+        description: z =>
+          z
+            .string()
+            .optional()
+            .describe('A line saying what the repository is'),
         defaultBranch: z =>
-          z.string().optional().describe('The branch of the first commit (default main)'),
+          z
+            .string()
+            .optional()
+            .describe('The branch of the first commit (default main)'),
         sourcePath: z =>
           z
             .string()
             .optional()
-            .describe('Publish only this folder of the workspace (default: all of it)'),
+            .describe(
+              'Publish only this folder of the workspace (default: all of it)',
+            ),
         gitCommitMessage: z =>
-          z.string().optional().describe('The first commit message (default "Initial commit")'),
+          z
+            .string()
+            .optional()
+            .describe('The first commit message (default "Initial commit")'),
       },
       output: {
         remoteUrl: z => z.string().describe('The URL to git clone'),
-        repoContentsUrl: z => z.string().describe("The URL of the repository's files"),
+        repoContentsUrl: z =>
+          z.string().describe("The URL of the repository's files"),
         catalogInfoUrl: z =>
           z
             .string()
@@ -61,12 +74,18 @@ export function createPavedGitPublishAction(options: LocalGitService) {
       const branch = ctx.input.defaultBranch ?? 'main';
       LocalGitRepositories.validateName(repository);
       LocalGitRepositories.validateRef(branch, 'defaultBranch');
-      const sourceDir = getRepoSourceDirectory(ctx.workspacePath, ctx.input.sourcePath);
+      const sourceDir = getRepoSourceDirectory(
+        ctx.workspacePath,
+        ctx.input.sourcePath,
+      );
       const outputs = (commit: string) => {
         ctx.output('remoteUrl', urls.cloneUrl(repository));
         ctx.output('repoContentsUrl', urls.treeUrl(repository, branch));
         if (existsSync(join(sourceDir, 'catalog-info.yaml'))) {
-          ctx.output('catalogInfoUrl', urls.blobUrl(repository, branch, 'catalog-info.yaml'));
+          ctx.output(
+            'catalogInfoUrl',
+            urls.blobUrl(repository, branch, 'catalog-info.yaml'),
+          );
         }
         ctx.output('commitHash', commit);
       };
@@ -75,7 +94,9 @@ export function createPavedGitPublishAction(options: LocalGitService) {
         if (repositories.exists(repository)) {
           throw new ConflictError(`repository: ${repository} already exists`);
         }
-        ctx.logger.info(`Would publish ${sourceDir} as ${urls.cloneUrl(repository)}`);
+        ctx.logger.info(
+          `Would publish ${sourceDir} as ${urls.cloneUrl(repository)}`,
+        );
         outputs('0'.repeat(40));
         return;
       }
@@ -87,8 +108,15 @@ export function createPavedGitPublishAction(options: LocalGitService) {
         key: `publish-${repository}`,
         fn: async () => {
           if (repositories.exists(repository)) {
-            const head = await repositories.resolveCommit(repository, branch).catch(() => undefined);
-            if (head && (await repositories.commitMessage(repository, head)).includes(trailer)) {
+            const head = await repositories
+              .resolveCommit(repository, branch)
+              .catch(() => undefined);
+            if (
+              head &&
+              (await repositories.commitMessage(repository, head)).includes(
+                trailer,
+              )
+            ) {
               return head;
             }
             throw new ConflictError(
@@ -100,9 +128,12 @@ export function createPavedGitPublishAction(options: LocalGitService) {
             name: repository,
             sourceDir,
             branch,
-            message: `${ctx.input.gitCommitMessage ?? 'Initial commit'}\n\n${trailer}\n`,
+            message: `${
+              ctx.input.gitCommitMessage ?? 'Initial commit'
+            }\n\n${trailer}\n`,
             author: {
-              name: author?.displayName ?? ctx.user?.ref ?? 'Backstage scaffolder',
+              name:
+                author?.displayName ?? ctx.user?.ref ?? 'Backstage scaffolder',
               email: author?.email ?? 'scaffolder@backstage.invalid',
             },
             description: ctx.input.description,
@@ -110,7 +141,9 @@ export function createPavedGitPublishAction(options: LocalGitService) {
           return published.commit;
         },
       });
-      ctx.logger.info(`Published ${urls.cloneUrl(repository)} at ${commit.slice(0, 12)}`);
+      ctx.logger.info(
+        `Published ${urls.cloneUrl(repository)} at ${commit.slice(0, 12)}`,
+      );
       outputs(commit);
     },
   });
