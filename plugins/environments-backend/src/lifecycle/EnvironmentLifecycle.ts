@@ -30,6 +30,15 @@ export type QueuedChange = Extract<
   'addResources' | 'destroy' | 'retryUpdate' | 'retryDestroy' | 'restore'
 >;
 
+/** What a failed operation does to its environment: retried later, or failed for good. */
+const FAILURES = {
+  destroy: { retry: 'retryingDestroy', fail: 'destroyFailed' },
+  update: { retry: 'retryingUpdate', fail: 'updateFailed' },
+} as const satisfies Record<
+  string,
+  Record<'retry' | 'fail', EnvironmentChange>
+>;
+
 /** Whose lease a worker's write is made under. */
 export interface Lease {
   operationId: string;
@@ -242,13 +251,8 @@ export class EnvironmentLifecycle {
   ): Promise<boolean> {
     const destroy = operation.type === 'destroy';
     const retry = Boolean(failure.retryAt);
-    const change: EnvironmentChange = retry
-      ? destroy
-        ? 'retryingDestroy'
-        : 'retryingUpdate'
-      : destroy
-      ? 'destroyFailed'
-      : 'updateFailed';
+    const change =
+      FAILURES[destroy ? 'destroy' : 'update'][retry ? 'retry' : 'fail'];
     const { from, to } = ENVIRONMENT_CHANGES[change];
     return this.finished(operation, {
       operationId: operation.id,
