@@ -1,5 +1,10 @@
 import {
   addResourcesRequestSchema,
+  approvalNeedSchema,
+  approvalRequestListSchema,
+  approvalRequestSchema,
+  approvalStateSchema,
+  decideRequestBodySchema,
   createEnvironmentRequestSchema,
   durationSchema,
   entityRefSchema,
@@ -72,6 +77,7 @@ export function environmentsOpenApiDocument() {
       CreateEnvironmentRequest: createEnvironmentRequestSchema,
       AddResourcesRequest: addResourcesRequestSchema,
       ExtendEnvironmentRequest: extendEnvironmentRequestSchema,
+      DecideRequest: decideRequestBodySchema,
       // Both
       Tier: tierSchema,
       EnvironmentStatus: environmentStatusSchema,
@@ -97,6 +103,10 @@ export function environmentsOpenApiDocument() {
       FindingList: findingListSchema,
       OperationList: operationListSchema,
       ResourceSecret: resourceSecretSchema,
+      ApprovalState: approvalStateSchema,
+      ApprovalNeed: approvalNeedSchema,
+      ApprovalRequest: approvalRequestSchema,
+      ApprovalRequestList: approvalRequestListSchema,
       Error: errorBodySchema,
     },
   });

@@ -1,4 +1,9 @@
 import {
+  BackstageCredentials,
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   TestDatabases,
@@ -8,6 +13,7 @@ import {
   environmentCreatePermission,
   environmentDeletePermission,
   environmentReadPermission,
+  environmentRequestApprovePermission,
   environmentsApiRoutes,
   environmentUpdatePermission,
   resourceSecretReadPermission,
@@ -56,7 +62,17 @@ const classes = [
     lifecycle: 'static',
     resources: { double: { target: 'local' } },
   },
+  {
+    name: 'guarded',
+    tier: 'production',
+    lifecycle: 'static',
+    resources: { double: { target: 'local' } },
+    approval: { always: true, approvers: 'group:default/platform-team' },
+  },
 ];
+
+/** A member of the approver group of the `guarded` class. */
+const approverRef = 'user:default/platform-admin';
 
 const BASELINES = '/docs/default/component/platform-guidelines/baselines/#';
 const rule = (id: string, severity: string, message: string, max: number) => ({
@@ -114,6 +130,22 @@ describe('the OpenAPI document', () => {
       baselines,
       provider,
       features: [
+        createServiceFactory({
+          service: coreServices.userInfo,
+          deps: {},
+          factory: () => ({
+            async getUserInfo(credentials: BackstageCredentials) {
+              const user = (credentials.principal as Json).userEntityRef;
+              return {
+                userEntityRef: user,
+                ownershipEntityRefs:
+                  user === approverRef
+                    ? [user, 'group:default/platform-team']
+                    : [user],
+              };
+            },
+          }),
+        }),
         mockServices.permissions.mock({
           authorize: decide,
           authorizeConditional: decide,
@@ -752,6 +784,98 @@ describe('the OpenAPI document', () => {
       expect(service.status).toBe(403);
       denied.add(resourceSecretReadPermission.name);
       expect((await reveal(resource.id)).status).toBe(403);
+    });
+  });
+
+  describe('requests: GET /requests, POST /requests/{id}/decision and /withdraw', () => {
+    const approver = {
+      Authorization: mockCredentials.user.header(approverRef),
+    };
+    const decide = (id: string, body: unknown, headers?: Call['headers']) =>
+      send('decideRequest', { params: { id }, body, headers });
+    const withdraw = (id: string, headers?: Call['headers']) =>
+      send('withdrawRequest', { params: { id }, headers });
+    const guarded = async () => {
+      const answer: Json = await create({ class: 'guarded', ttl: undefined });
+      expect(answer.environment.status).toBe('awaiting-approval');
+      expect(answer.approval.approvers).toBe('group:default/platform-team');
+      return answer.approval.requestId as string;
+    };
+
+    it('lists requests (200) with filters, and refuses as documented', async () => {
+      const id = await guarded();
+      const mine = await send('listRequests', {
+        query: { mine: 'true', state: 'pending', class: 'guarded' },
+      });
+      expect(mine.status).toBe(200);
+      expect(mine.body.items.map((r: Json) => r.id)).toContain(id);
+      const toDecide = await send('listRequests', {
+        query: { toDecide: 'true' },
+        headers: approver,
+      });
+      expect(toDecide.body.items.map((r: Json) => r.id)).toContain(id);
+      const filtered = await send('listRequests', {
+        query: {
+          owner: 'group:default/checkout-team',
+          entityRef: 'component:default/checkout-api',
+        },
+      });
+      expect(filtered.status).toBe(200);
+      expect(
+        (await send('listRequests', { query: { colour: 'red' } })).status,
+      ).toBe(400);
+      expect((await send('listRequests', { headers: none })).status).toBe(401);
+    });
+
+    it('approves (200) once (409 after), and refuses as documented', async () => {
+      const id = await guarded();
+      expect((await decide(id, { decision: 'reject' }, approver)).status).toBe(
+        400,
+      );
+      // The requester may not decide their own request.
+      expect((await decide(id, { decision: 'approve' })).status).toBe(403);
+      denied.add(environmentRequestApprovePermission.name);
+      expect((await decide(id, { decision: 'approve' }, approver)).status).toBe(
+        403,
+      );
+      denied.clear();
+      expect((await decide(id, { decision: 'approve' }, none)).status).toBe(
+        401,
+      );
+      expect(
+        (await decide('no-such-id', { decision: 'approve' }, approver)).status,
+      ).toBe(404);
+      const padded = await send('decideRequest', {
+        params: { id },
+        body: { decision: 'approve' },
+        raw: `{"decision":"approve"${' '.repeat(200_000)}}`,
+        headers: approver,
+      });
+      expect(padded.status).toBe(413);
+
+      const approved = await decide(id, { decision: 'approve' }, approver);
+      expect(approved.status).toBe(200);
+      expect(approved.body).toMatchObject({
+        state: 'approved',
+        decidedBy: approverRef,
+      });
+      const again = await decide(
+        id,
+        { decision: 'reject', comment: 'no' },
+        approver,
+      );
+      expect(again.status).toBe(409);
+    });
+
+    it('withdraws (200) for the requester only, and refuses as documented', async () => {
+      const id = await guarded();
+      expect((await withdraw(id, approver)).status).toBe(403);
+      expect((await withdraw(id, none)).status).toBe(401);
+      expect((await withdraw('no-such-id')).status).toBe(404);
+      const withdrawn = await withdraw(id);
+      expect(withdrawn.status).toBe(200);
+      expect(withdrawn.body.state).toBe('withdrawn');
+      expect((await withdraw(id)).status).toBe(409);
     });
   });
 
