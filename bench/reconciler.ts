@@ -17,19 +17,22 @@
  * Run by hand (not part of npm test; timings vary on shared machines):
  *   PATH=$PWD/.toolchain/node-22.23.3/bin:$PATH node .yarn/releases/yarn-4.13.0.cjs bench:reconciler [sizes…]
  */
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import {
+  coreServices,
+  createServiceFactory,
+  SchedulerService,
+  SchedulerServiceTaskFunction,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import environmentsPlugin from '@paved/plugin-environments-backend';
+import postgresModule, {
   physicalNames,
   PostgresProvider,
 } from '@paved/plugin-environments-backend-module-postgres';
 import { startTestPostgres } from '@paved/plugin-environments-backend-module-postgres/testUtils';
-import { readEnvironmentsConfig } from '@paved/plugin-environments-backend/src/config/readEnvironmentsConfig';
-import { EnvironmentsStore } from '@paved/plugin-environments-backend/src/database/EnvironmentsStore';
-import { FindingsStore } from '@paved/plugin-environments-backend/src/database/FindingsStore';
-import { Reconciler } from '@paved/plugin-environments-backend/src/drift/Reconciler';
-import { ProviderRegistry } from '@paved/plugin-environments-backend/src/services/ProviderRegistry';
-import knexFactory from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -79,7 +82,13 @@ function countStatements() {
   };
 }
 
-type Target = { host: string; port: number; user: string; password: string; database: string };
+type Target = {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+};
 
 /** Runs one statement in one database of the target, as someone with psql would. */
 async function inDatabase(target: Target, database: string, sql: string) {
@@ -92,46 +101,120 @@ async function inDatabase(target: Target, database: string, sql: string) {
   }
 }
 
-async function pass(target: Target, resources: number) {
-  const logger = mockServices.rootLogger({ level: 'warn' });
-  const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
-  const store = await EnvironmentsStore.create({
-    database: mockServices.database({ knex, migrations: { skip: false } }),
+/** The environments config of the benchmark: one class, every PostgreSQL rule. */
+const ENVIRONMENTS_CONFIG = {
+  classes: [
+    {
+      name: 'dev',
+      tier: 'development',
+      lifecycle: 'static',
+      baseline: 'dev',
+      maxEnvironmentsPerOwner: 1_000_000,
+      resources: { 'postgres-database': { target: 'shared' } },
+    },
+  ],
+  baselines: {
+    dev: {
+      rules: [
+        rule('postgres.connection-limit', 'blocking', { min: 1, max: 100 }),
+        rule('postgres.statement-timeout', 'high', { max: '5min' }),
+        rule('postgres.owner-privileges', 'high'),
+        rule('postgres.database-owner', 'high'),
+        rule('postgres.extensions', 'high', { allow: ['pg_trgm'] }),
+      ],
+    },
+  },
+};
+
+/**
+ * The scheduler, holding the plugin's scheduled tasks for the benchmark to run one pass at
+ * a time, as the real one would on its schedule.
+ */
+function heldScheduler(tasks: Map<string, SchedulerServiceTaskFunction>) {
+  const hold = async (task: {
+    id: string;
+    fn: SchedulerServiceTaskFunction;
+  }) => {
+    tasks.set(task.id, task.fn);
+  };
+  return createServiceFactory({
+    service: coreServices.scheduler,
+    deps: {},
+    factory: (): SchedulerService => ({
+      scheduleTask: hold,
+      createScheduledTaskRunner: () => ({ run: hold }),
+      triggerTask: async () => {},
+      cancelTask: async () => {},
+      getScheduledTasks: async () => [],
+    }),
   });
-  const config = readEnvironmentsConfig(
-    new ConfigReader({
-      environments: {
-        classes: [
-          {
-            name: 'dev',
-            tier: 'development',
-            lifecycle: 'static',
-            baseline: 'dev',
-            maxEnvironmentsPerOwner: 1_000_000,
-            resources: { 'postgres-database': { target: 'shared' } },
-          },
-        ],
-        baselines: {
-          dev: {
-            rules: [
-              rule('postgres.connection-limit', 'blocking', { min: 1, max: 100 }),
-              rule('postgres.statement-timeout', 'high', { max: '5min' }),
-              rule('postgres.owner-privileges', 'high'),
-              rule('postgres.database-owner', 'high'),
-              rule('postgres.extensions', 'high', { allow: ['pg_trgm'] }),
-            ],
+}
+
+/** Open findings in the environments service's own tables. */
+async function openFindings(knex: Knex): Promise<number> {
+  const [{ count }] = await knex('findings')
+    .whereNull('resolved_at')
+    .count({ count: '*' });
+  return Number(count);
+}
+
+/** The real environments plugin and PostgreSQL module, its data in SQLite. */
+async function startPortal(knex: Knex, target: Target) {
+  const tasks = new Map<string, SchedulerServiceTaskFunction>();
+  const backend = await startTestBackend({
+    features: [
+      environmentsPlugin,
+      postgresModule,
+      heldScheduler(tasks),
+      // The owner is told of new findings; no notifications backend runs here.
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: async () => {} }),
+      }),
+      mockServices.database.factory({ knex }),
+      mockServices.rootLogger.factory({ level: 'warn' }),
+      catalogServiceMock.factory({ entities: [] }),
+      mockServices.rootConfig.factory({
+        data: {
+          environments: {
+            secrets: { key: Buffer.alloc(32, 5).toString('base64') },
+            providers: {
+              postgres: {
+                extensionWindow: EXTENSION_WINDOW,
+                targets: { shared: target },
+              },
+            },
+            ...ENVIRONMENTS_CONFIG,
           },
         },
-      },
-    }),
-  );
+      }),
+    ],
+  });
+  const reconcile = tasks.get('environments-reconciler');
+  if (!reconcile)
+    throw new Error(
+      'The environments plugin scheduled no environments-reconciler task',
+    );
+  return {
+    reconcile: () => reconcile(new AbortController().signal),
+    stop: () => backend.stop(),
+  };
+}
+
+async function pass(target: Target, resources: number) {
+  const logger = mockServices.rootLogger({ level: 'warn' });
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+  const portal = await startPortal(knex, target);
   const provider = PostgresProvider.create({
     targets: [{ name: 'shared', connection: target }],
     logger,
     extensionWindow: EXTENSION_WINDOW,
   });
-  const providers = new ProviderRegistry();
-  providers.add(provider);
 
   // Ten resources per environment, as a big platform's shared development server might hold.
   const now = new Date().toISOString();
@@ -183,27 +266,34 @@ async function pass(target: Target, resources: number) {
       environmentName: `env-${environmentIndex}`,
       entityRef: `component:default/svc-${environmentIndex}`,
     };
-    await provider.apply({ target: 'shared', resource: provisioned, spec, logger });
+    await provider.apply({
+      target: 'shared',
+      resource: provisioned,
+      spec,
+      logger,
+    });
     real.push(physicalNames(provisioned).database);
   }
   // Off the allow-list, in the database the window reaches last (it goes in name order).
   await inDatabase(target, real.sort().at(-1)!, 'CREATE EXTENSION hstore');
 
-  const reconciler = new Reconciler({
-    store,
-    findings: new FindingsStore(store.db),
-    config,
-    providers,
-    notifications: { send: async () => undefined },
-    logger,
-    onOperationQueued: () => undefined,
-  });
   const counter = countStatements();
   const timedPass = async () => {
+    const before = await openFindings(knex);
+    counter.take();
     const start = process.hrtime.bigint();
-    const result = await reconciler.run();
+    await portal.reconcile();
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-    return { wallMs, ...counter.take(), result };
+    const counts = counter.take();
+    const opened = (await openFindings(knex)) - before;
+    const [{ observed }] = await knex('resources')
+      .whereNotNull('last_observed_at')
+      .count({ observed: '*' });
+    return {
+      wallMs,
+      ...counts,
+      result: { opened, observed: Number(observed) },
+    };
   };
   try {
     // The first pass records every observation; the next ones only what changed.
@@ -211,7 +301,10 @@ async function pass(target: Target, resources: number) {
     const steady = await timedPass();
     // Every pass until the window has reached the database with the extension.
     const passes = [first, steady];
-    while (!passes.some(p => p.result.opened > 0) && passes.length < 2 * Math.ceil(REAL_DATABASES / EXTENSION_WINDOW)) {
+    while (
+      !passes.some(p => p.result.opened > 0) &&
+      passes.length < 2 * Math.ceil(REAL_DATABASES / EXTENSION_WINDOW)
+    ) {
       passes.push(await timedPass());
     }
     const foundAfter = passes.findIndex(p => p.result.opened > 0) + 1;
@@ -227,12 +320,15 @@ async function pass(target: Target, resources: number) {
   } finally {
     counter.restore();
     await provider.close();
+    await portal.stop();
     await knex.destroy();
   }
 }
 
 async function main() {
-  const server = await startTestPostgres({ postgresFlags: ['-c', 'log_statement=none'] });
+  const server = await startTestPostgres({
+    postgresFlags: ['-c', 'log_statement=none'],
+  });
   const url = new URL(server.url);
   const target = {
     host: url.hostname,
@@ -250,24 +346,55 @@ async function main() {
       const r = await pass(target, n);
       results.push(r);
       console.log(
-        `${String(n).padStart(6)} resources: first pass ${r.first.wallMs.toFixed(0)} ms, next pass ${r.steady.wallMs.toFixed(0)} ms; ` +
-          `SQL statements to the target per pass (1 for all resources + the extension window): ${r.statements.join(', ')}; ` +
+        `${String(n).padStart(
+          6,
+        )} resources: first pass ${r.first.wallMs.toFixed(
+          0,
+        )} ms, next pass ${r.steady.wallMs.toFixed(0)} ms; ` +
+          `SQL statements to the target per pass (1 for all resources + the extension window): ${r.statements.join(
+            ', ',
+          )}; ` +
           `connections opened per pass: ${r.connections.join(', ')}; ` +
-          `observed ${r.first.result.observed}; the extension off the allow-list found on pass ${r.foundAfter || 'never'} (at most ${Math.ceil(REAL_DATABASES / EXTENSION_WINDOW)})`,
+          `observed ${
+            r.first.result.observed
+          }; the extension off the allow-list found on pass ${
+            r.foundAfter || 'never'
+          } (at most ${Math.ceil(REAL_DATABASES / EXTENSION_WINDOW)})`,
       );
     }
     // Per pass, the steady state: every pass after the first (which also opens the pool).
     const steadyStatements = new Set(results.flatMap(r => r.statements));
-    const steadyConnections = new Set(results.flatMap(r => r.connections.slice(1)));
+    const steadyConnections = new Set(
+      results.flatMap(r => r.connections.slice(1)),
+    );
     const grew = steadyStatements.size !== 1 || steadyConnections.size !== 1;
-    const late = results.filter(r => !r.foundAfter || r.foundAfter > Math.ceil(REAL_DATABASES / EXTENSION_WINDOW));
+    const late = results.filter(
+      r =>
+        !r.foundAfter ||
+        r.foundAfter > Math.ceil(REAL_DATABASES / EXTENSION_WINDOW),
+    );
     console.log(
       grew
-        ? `The statement count GREW with the number of resources: ${results.map(r => `${r.resources}: statements ${r.statements.join('/')}, connections ${r.connections.join('/')}`).join('; ')}.`
-        : `The statement count does not grow with the number of resources: ${[...steadyStatements][0]} statements (1 + ${EXTENSION_WINDOW}) and ${[...steadyConnections][0]} new connections per pass at ${RESOURCE_COUNTS.join(' and ')} resources.`,
+        ? `The statement count GREW with the number of resources: ${results
+            .map(
+              r =>
+                `${r.resources}: statements ${r.statements.join(
+                  '/',
+                )}, connections ${r.connections.join('/')}`,
+            )
+            .join('; ')}.`
+        : `The statement count does not grow with the number of resources: ${
+            [...steadyStatements][0]
+          } statements (1 + ${EXTENSION_WINDOW}) and ${
+            [...steadyConnections][0]
+          } new connections per pass at ${RESOURCE_COUNTS.join(
+            ' and ',
+          )} resources.`,
     );
     if (late.length) {
-      console.log(`The extension window did NOT reach every database within ceil(${REAL_DATABASES} / ${EXTENSION_WINDOW}) passes.`);
+      console.log(
+        `The extension window did NOT reach every database within ceil(${REAL_DATABASES} / ${EXTENSION_WINDOW}) passes.`,
+      );
     }
     if (grew || late.length) process.exitCode = 1;
   } finally {
