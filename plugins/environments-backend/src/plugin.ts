@@ -2,10 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { environmentsProvidersExtensionPoint } from '@paved/plugin-environments-node';
+import { registerEnvironmentActions } from './actions/registerEnvironmentActions';
 import { ProviderRegistry } from './providers/ProviderRegistry';
 import { createRouter } from './router';
 import { scheduleGlobalTask } from './scheduling/scheduleGlobalTask';
@@ -28,6 +30,7 @@ export const environmentsPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -53,6 +56,7 @@ export const environmentsPlugin = createBackendPlugin({
         ]) {
           await scheduleGlobalTask(deps, job);
         }
+        registerEnvironmentActions(deps.actionsRegistry, backend.environments);
         deps.lifecycle.addStartupHook(() => backend.engine.start());
         deps.lifecycle.addShutdownHook(() => backend.engine.stop());
         deps.httpRouter.use(
