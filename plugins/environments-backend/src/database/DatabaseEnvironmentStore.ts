@@ -85,12 +85,13 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
   async getPermissionResources(
     ids: string[],
   ): Promise<Array<EnvironmentPermissionResource | undefined>> {
-    const rows: Array<Pick<EnvironmentRow, 'id' | 'owner' | 'tier'>> = [];
+    const rows: Array<Pick<EnvironmentRow, 'id' | 'owner' | 'tier' | 'status'>> =
+      [];
     for (const part of chunks(ids)) {
       rows.push(
         ...(await this.db('environments')
           .whereIn('id', part)
-          .select('id', 'owner', 'tier')),
+          .select('id', 'owner', 'tier', 'status')),
       );
     }
     const byId = new Map(rows.map(r => [r.id, r]));

@@ -15,12 +15,13 @@ import { z } from 'zod';
  * the values it may take.
  */
 export interface EnvironmentFilter {
-  property: 'owner' | 'tier';
+  property: 'owner' | 'tier' | 'status';
   values: string[];
 }
 
 /** What permission rules look at: an environment, stored or about to be. */
-export type EnvironmentPermissionResource = Pick<Environment, 'owner' | 'tier'>;
+export type EnvironmentPermissionResource = Pick<Environment, 'owner' | 'tier'> &
+  Partial<Pick<Environment, 'status'>>;
 
 /** @public */
 export const environmentPermissionResourceRef = createPermissionResourceRef<
@@ -52,7 +53,22 @@ export const hasTier = createPermissionRule({
   toQuery: ({ tiers }) => ({ property: 'tier', values: tiers }),
 });
 
-export const environmentRules = { isOwner, hasTier };
+/**
+ * The environment waits for approval (a create its class holds back), so a policy may let
+ * owners ask for what only approvers could create directly.
+ */
+export const awaitsApproval = createPermissionRule({
+  name: 'AWAITS_APPROVAL',
+  description: 'Allow environments that wait for an approver before anything is provisioned',
+  resourceRef: environmentPermissionResourceRef,
+  apply: resource => resource.status === 'awaiting-approval',
+  toQuery: (): EnvironmentFilter => ({
+    property: 'status',
+    values: ['awaiting-approval'],
+  }),
+});
+
+export const environmentRules = { isOwner, hasTier, awaitsApproval };
 
 /**
  * Conditions for permission policies, e.g.

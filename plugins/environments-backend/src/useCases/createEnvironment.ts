@@ -64,9 +64,34 @@ export async function createEnvironment(
       message: `${request.entityRef} is not in the catalog yet; it must be before the environment is created`,
     });
   }
+  const types = resources.map(r => r.type);
+  const broken = ctx.classes.checkBaseline(
+    environmentClass,
+    {
+      name: request.name,
+      tier: environmentClass.tier,
+      lifecycle: environmentClass.lifecycle,
+      owner: request.owner,
+      expiresAt: expiresAt?.toISOString(),
+      resourceCount: resources.length,
+      resourceTypes: types,
+    },
+    resources,
+  );
+  const cost = ctx.classes.cost(environmentClass, types);
+  const approval = assessApproval(
+    environmentClass.approval,
+    environmentClass.name,
+    { cost, addedTypes: types, warnings: broken },
+  );
+  // Owners may ask for what only approvers could create: the policy sees it will wait.
   await ctx.authorizer.requireAllowedCandidate(
     environmentCreatePermission,
-    { owner: request.owner, tier: environmentClass.tier },
+    {
+      owner: request.owner,
+      tier: environmentClass.tier,
+      status: approval ? 'awaiting-approval' : 'provisioning',
+    },
     options.credentials,
   );
   if (
@@ -84,20 +109,6 @@ export async function createEnvironment(
     );
   }
 
-  const types = resources.map(r => r.type);
-  const broken = ctx.classes.checkBaseline(
-    environmentClass,
-    {
-      name: request.name,
-      tier: environmentClass.tier,
-      lifecycle: environmentClass.lifecycle,
-      owner: request.owner,
-      expiresAt: expiresAt?.toISOString(),
-      resourceCount: resources.length,
-      resourceTypes: types,
-    },
-    resources,
-  );
   warnings.push(...broken);
   const environment = {
     name: request.name,
@@ -109,12 +120,6 @@ export async function createEnvironment(
     createdBy: principal,
     expiresAt: expiresAt?.toISOString(),
   };
-  const cost = ctx.classes.cost(environmentClass, types);
-  const approval = assessApproval(
-    environmentClass.approval,
-    environmentClass.name,
-    { cost, addedTypes: types, warnings: broken },
-  );
   if (options.dryRun) {
     return {
       environment: { ...environment, resources, estimatedMonthlyCost: cost },

@@ -53,6 +53,12 @@ async function startPortal() {
                 ttl: { default: '1d', max: '7d' },
               },
               { name: 'production', tier: 'production', lifecycle: 'static' },
+              {
+                name: 'production-approved',
+                tier: 'production',
+                lifecycle: 'static',
+                approval: { always: true },
+              },
             ],
           },
         },
@@ -126,5 +132,28 @@ describe('the portal policy for environments', () => {
 
     expect((await destroy('user:default/guest', previewId)).status).toBe(202);
     expect((await destroy('user:default/priya', prodId, 'prod')).status).toBe(202);
+  });
+
+  it('lets owners ask for production where it waits for approval, and only the platform group decide', async () => {
+    const api = await startPortal();
+    const asked = await api
+      .post('/api/environments/environments')
+      .set('Authorization', as('user:default/guest'))
+      .send(environment('prod', 'production-approved'));
+    expect(asked.status).toBe(202);
+    expect(asked.body.environment.status).toBe('awaiting-approval');
+    expect(asked.body.approval.approvers).toBe('group:default/platform-team');
+    const id = asked.body.approval.requestId;
+    const decide = (user: string, body: object) =>
+      api
+        .post(`/api/environments/requests/${id}/decision`)
+        .set('Authorization', as(user))
+        .send(body);
+
+    expect((await decide('user:default/guest', { decision: 'approve' })).status).toBe(403);
+    expect((await decide('user:default/outsider', { decision: 'approve' })).status).toBe(403);
+    const approved = await decide('user:default/priya', { decision: 'approve' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toBe('approved');
   });
 });

@@ -4,7 +4,10 @@ import {
   isPermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import { PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
 import {
   createEnvironmentConditionalDecision,
   environmentConditions,
@@ -12,7 +15,9 @@ import {
 import {
   environmentCreatePermission,
   environmentDeletePermission,
+  environmentExceptionApprovePermission,
   environmentReadPermission,
+  environmentRequestApprovePermission,
   environmentUpdatePermission,
   resourceSecretReadPermission,
 } from '@paved/plugin-environments-common';
@@ -21,7 +26,8 @@ import { PolicySection } from './PavedPermissionPolicy';
 /**
  * The portal's rules for environments: everyone may see them; the owner group creates,
  * extends and destroys its non-production environments and reveals their secrets; the
- * platform group may do all of that for production too.
+ * platform group may do all of that for production too, and decides requests; owners
+ * may ask for production where its class holds the request for approval.
  */
 export class EnvironmentsPolicySection implements PolicySection {
   constructor(
@@ -39,6 +45,16 @@ export class EnvironmentsPolicySection implements PolicySection {
     const { permission } = request;
     if (isPermission(permission, environmentReadPermission)) {
       return { result: AuthorizeResult.ALLOW };
+    }
+    const approvals = [
+      environmentRequestApprovePermission,
+      environmentExceptionApprovePermission,
+    ];
+    if (approvals.some(p => isPermission(permission, p))) {
+      // The backend also checks membership of each request's own approver group.
+      return (await this.isPlatform(user))
+        ? { result: AuthorizeResult.ALLOW }
+        : { result: AuthorizeResult.DENY };
     }
     const writes = [
       environmentCreatePermission,
@@ -66,9 +82,21 @@ export class EnvironmentsPolicySection implements PolicySection {
       allOf: [
         environmentConditions.isOwner({ claims: ownershipEntityRefs }),
         {
-          not: environmentConditions.hasTier({ tiers: ['production'] }),
+          anyOf: [
+            { not: environmentConditions.hasTier({ tiers: ['production'] }) },
+            // A production request its class holds for the platform group's approval.
+            environmentConditions.awaitsApproval(),
+          ],
         },
       ],
     });
+  }
+
+  private async isPlatform(user?: PolicyQueryUser): Promise<boolean> {
+    if (!user || !this.options.platformGroup) return false;
+    const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
+      user.credentials,
+    );
+    return ownershipEntityRefs.includes(this.options.platformGroup);
   }
 }
