@@ -41,6 +41,10 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
+// Registered actions (the environments actions among them) as MCP tools for AI assistants,
+// at /api/mcp-actions/v1, run as the signed-in user.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
