@@ -11,6 +11,7 @@ import {
   environmentEntityRef,
   EnvironmentsClient,
 } from '@paved/plugin-environments-common';
+import { describeEnded, describeWaiting } from './approvalWait';
 
 /** What every action needs to reach the environments service. */
 export interface EnvironmentsActionOptions {
@@ -149,6 +150,7 @@ export async function waitForEnvironment(options: {
   signal?: AbortSignal;
   logger: LoggerService;
 }): Promise<Environment> {
+  const { client, token } = options;
   const deadline = Date.now() + options.timeoutSeconds * 1000;
   let last: Environment['status'] | undefined;
   for (;;) {
@@ -163,9 +165,16 @@ export async function waitForEnvironment(options: {
           environment.statusReason ? `: ${environment.statusReason}` : ''
         }`,
       );
+      if (last === 'awaiting-approval') {
+        options.logger.info(await describeWaiting(client, token, environment));
+      }
     }
     if (options.until.includes(environment.status)) {
       return environment;
+    }
+    if (environment.status === 'destroyed') {
+      // A request that waited for approval and was rejected, withdrawn or expired.
+      throw new Error(await describeEnded(client, token, environment));
     }
     if (environment.status === 'failed') {
       throw new Error(

@@ -1,0 +1,199 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import environmentsPlugin from '@paved/plugin-environments-backend';
+import { AddressInfo } from 'node:net';
+import { checkoutApi } from '../__testUtils__/checkoutApi';
+import { createPavedEnvironmentCreateAction } from './createEnvironment';
+
+const PLATFORM = 'group:default/platform-team';
+const APPROVER = 'user:default/priya';
+
+/** A real environments backend whose production class needs the platform team's approval. */
+async function startEnvironments() {
+  const { server } = await startTestBackend({
+    features: [
+      environmentsPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          environments: {
+            secrets: { key: Buffer.alloc(32, 8).toString('base64') },
+            classes: [
+              {
+                name: 'production',
+                tier: 'production',
+                lifecycle: 'static',
+                approval: { always: true, approvers: PLATFORM },
+              },
+            ],
+          },
+        },
+      }),
+      createServiceFactory({
+        service: coreServices.userInfo,
+        deps: {},
+        factory: () => ({
+          async getUserInfo(credentials: any) {
+            const user = credentials.principal.userEntityRef;
+            return {
+              userEntityRef: user,
+              ownershipEntityRefs:
+                user === APPROVER ? [user, PLATFORM] : [user],
+            };
+          },
+        }),
+      }),
+      catalogServiceMock.factory({ entities: [checkoutApi] }),
+    ],
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://localhost:${port}/api/environments`;
+  return {
+    baseUrl,
+    options: {
+      auth: mockServices.auth(),
+      discovery: {
+        getBaseUrl: async () => baseUrl,
+        getExternalBaseUrl: async () => baseUrl,
+      },
+      appBaseUrl: 'http://portal.test',
+      pollIntervalMs: 50,
+    },
+  };
+}
+
+function rememberingCheckpoints() {
+  const done = new Map<string, unknown>();
+  let calls = 0;
+  return {
+    get calls() {
+      return calls;
+    },
+    async checkpoint({ key, fn }: { key: string; fn: () => Promise<any> }) {
+      if (done.has(key)) return done.get(key);
+      calls += 1;
+      const value = await fn();
+      done.set(key, value);
+      return value;
+    },
+  };
+}
+
+describe('paved:environment:create on a class that needs approval', () => {
+  let env: Awaited<ReturnType<typeof startEnvironments>>;
+  beforeAll(async () => {
+    env = await startEnvironments();
+  });
+
+  const input = (name: string) => ({
+    name,
+    class: 'production',
+    owner: 'group:default/checkout-team',
+    entityRef: 'component:default/checkout-api',
+    resources: [],
+    wait: true,
+    timeout: 60,
+  });
+  const context = (name: string, extra: object = {}): any => {
+    const logger = mockServices.logger.mock();
+    return {
+      ...createMockActionContext({
+        input: input(name),
+        task: { id: `task-${name}` },
+        logger,
+      } as any),
+      logger,
+      ...extra,
+    };
+  };
+
+  async function pendingRequestOf(name: string): Promise<string> {
+    for (let i = 0; i < 200; i++) {
+      const response = await fetch(`${env.baseUrl}/requests?state=pending`);
+      const { items } = await response.json();
+      const request = items.find((r: any) => r.environmentName === name);
+      if (request) return request.id;
+      await new Promise(r => setTimeout(r, 25));
+    }
+    throw new Error(`no pending request for ${name}`);
+  }
+
+  const decide = (id: string, body: object) =>
+    fetch(`${env.baseUrl}/requests/${id}/decision`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: mockCredentials.user.header(APPROVER),
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('waits for the approver, saying who, then succeeds once approved', async () => {
+    const ctx = context('wait-ok');
+    const running = createPavedEnvironmentCreateAction(env.options).handler(
+      ctx,
+    );
+    const id = await pendingRequestOf('wait-ok');
+    expect((await decide(id, { decision: 'approve' })).status).toBe(200);
+    await running;
+    const logged = (ctx.logger.info as jest.Mock).mock.calls.map(c => c[0]);
+    expect(logged).toContainEqual(
+      expect.stringContaining(`waiting for approval by ${PLATFORM}`),
+    );
+    expect(
+      Object.fromEntries((ctx.output as jest.Mock).mock.calls).status,
+    ).toBe('ready');
+  });
+
+  it("fails with the approver's comment when rejected", async () => {
+    const ctx = context('wait-no');
+    const running = createPavedEnvironmentCreateAction(env.options).handler(
+      ctx,
+    );
+    const id = await pendingRequestOf('wait-no');
+    await decide(id, {
+      decision: 'reject',
+      comment: 'use staging for the load test',
+    });
+    await expect(running).rejects.toThrow(
+      `The request for wait-no was rejected by ${APPROVER}: use staging for the load test`,
+    );
+  });
+
+  it('is cancellable while waiting, and a recovered task waits on the same request', async () => {
+    const checkpoints = rememberingCheckpoints();
+    const controller = new AbortController();
+    const first = context('wait-again', {
+      checkpoint: checkpoints.checkpoint,
+      signal: controller.signal,
+    });
+    const running = createPavedEnvironmentCreateAction(env.options).handler(
+      first,
+    );
+    const id = await pendingRequestOf('wait-again');
+    controller.abort(new Error('The task was cancelled'));
+    await expect(running).rejects.toThrow('The task was cancelled');
+
+    // The scaffolder recovers the task: the step runs again with what it remembered.
+    const second = context('wait-again', {
+      checkpoint: checkpoints.checkpoint,
+    });
+    const resumed = createPavedEnvironmentCreateAction(env.options).handler(
+      second,
+    );
+    await new Promise(r => setTimeout(r, 200));
+    await decide(id, { decision: 'approve' });
+    await resumed;
+    expect(checkpoints.calls).toBe(1);
+    const outputs = Object.fromEntries((second.output as jest.Mock).mock.calls);
+    expect(outputs.status).toBe('ready');
+  });
+});
