@@ -15,6 +15,10 @@ export {
   type PostgresConnectionConfig,
   type PostgresTargetConfig,
 } from './readPostgresTargets';
-export { validatePostgresSpec, type PostgresSpec } from './spec';
+export {
+  postgresSpecSchema,
+  validatePostgresSpec,
+  type PostgresSpec,
+} from './spec';
 export { postgresBaselineRules } from './baselines';
 export { ownershipMarker, physicalNames, type PostgresNames } from './naming';

@@ -5,10 +5,7 @@
  *
  * @packageDocumentation
  */
-import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
-import { localGitPlugin } from './plugin';
-import { localGitUrlReaderFactory } from './urlReader';
-
+export { localGitFeatures as default } from './localGitFeatures';
 export { localGitPlugin } from './plugin';
 export { localGitUrlReaderFactory } from './urlReader';
 export { localGitServiceRef, type LocalGitService } from './localGitServiceRef';
@@ -17,15 +14,3 @@ export {
   type PublishRequest,
 } from './LocalGitRepositories';
 export { LocalGitUrls, type LocalGitLocation } from './localGitUrls';
-
-/**
- * The git host and its URL reader.
- *
- * @public
- */
-export default createBackendFeatureLoader({
-  *loader() {
-    yield localGitPlugin;
-    yield localGitUrlReaderFactory;
-  },
-});

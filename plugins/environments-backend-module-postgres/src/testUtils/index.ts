@@ -16,3 +16,5 @@ export {
   queryAsTestAdmin,
   testPostgresConnection,
 } from './provisioningRole';
+// What testPostgresConnection returns, so this entry point names every type it uses.
+export type { PostgresConnectionConfig } from '../readPostgresTargets';
