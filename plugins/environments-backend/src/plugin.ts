@@ -23,9 +23,10 @@ export const environmentsPlugin = createBackendPlugin({
   pluginId: 'environments',
   register(env) {
     const providers = new ProviderRegistry();
+    const extensionPoint = providers.extensionPoint();
     env.registerExtensionPoint(
       environmentsProvidersExtensionPoint,
-      providers.extensionPoint(),
+      extensionPoint,
     );
 
     env.registerInit({
@@ -49,22 +50,12 @@ export const environmentsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const backend = await createEnvironmentsBackend({ ...deps, providers });
-        for (const job of [
-          backend.reaper,
-          backend.reconciler,
-          backend.requestExpiry,
-        ]) {
-          await scheduleGlobalTask(deps, job);
-        }
+        for (const job of backend.jobs) await scheduleGlobalTask(deps, job);
         registerEnvironmentActions(deps.actionsRegistry, backend.environments);
         deps.lifecycle.addStartupHook(() => backend.engine.start());
         deps.lifecycle.addShutdownHook(() => backend.engine.stop());
-        deps.httpRouter.use(
-          await createRouter({
-            httpAuth: deps.httpAuth,
-            environments: backend.environments,
-          }),
-        );
+        const { httpAuth } = deps;
+        deps.httpRouter.use(await createRouter({ httpAuth, ...backend }));
       },
     });
   },

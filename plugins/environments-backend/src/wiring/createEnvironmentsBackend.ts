@@ -135,5 +135,7 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     reaper,
     reconciler,
     secrets,
+    /** The jobs that run on one replica at a time, each on its own schedule. */
+    jobs: [reaper, reconciler, requestExpiry],
   };
 }
