@@ -11,7 +11,7 @@ const production = {
   lifecycle: 'static',
 };
 
-const read = (approval: unknown, paved?: object) =>
+const read = (approval: any, paved?: object) =>
   readEnvironmentsConfig(
     new ConfigReader({
       environments: { classes: [{ ...production, approval }] },
