@@ -20,6 +20,8 @@ const TEST_STEPS = {
   lint: ['lint:all'],
   unit: ['test:unit'],
   e2e: ['test:e2e'],
+  // After tsc: the API reports are read from the declarations it writes to dist-types.
+  api: ['test:api'],
 };
 
 async function prepare() {
