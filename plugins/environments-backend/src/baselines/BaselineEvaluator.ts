@@ -1,2 +1,0 @@
-// The old path, until its importers move to the barrel (./index).
-export * from './checkBaseline';

@@ -1,1 +1,0 @@
-export { ProviderRegistry } from '../providers/ProviderRegistry';
