@@ -9,4 +9,7 @@ export {
   createEnvironmentConditionalDecision,
   environmentPermissionResourceRef,
 } from './permissions/rules';
-export type { EnvironmentFilter } from './permissions/rules';
+export type {
+  EnvironmentFilter,
+  EnvironmentPermissionResource,
+} from './permissions/rules';

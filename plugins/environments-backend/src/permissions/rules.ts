@@ -13,14 +13,18 @@ import { z } from 'zod';
 /**
  * A condition on environments that the store can turn into a WHERE clause: the column and
  * the values it may take.
+ * @public
  */
 export interface EnvironmentFilter {
   property: 'owner' | 'tier' | 'status';
   values: string[];
 }
 
-/** What permission rules look at: an environment, stored or about to be. */
-export type EnvironmentPermissionResource = Pick<Environment, 'owner' | 'tier'> &
+/** What permission rules look at: an environment, stored or about to be. @public */
+export type EnvironmentPermissionResource = Pick<
+  Environment,
+  'owner' | 'tier'
+> &
   Partial<Pick<Environment, 'status'>>;
 
 /** @public */
@@ -32,10 +36,13 @@ export const environmentPermissionResourceRef = createPermissionResourceRef<
 /** The user belongs to the owner group (pass the user's ownership refs as claims). */
 export const isOwner = createPermissionRule({
   name: 'IS_OWNER',
-  description: 'Allow environments owned by one of the given entity refs (the user and their groups)',
+  description:
+    'Allow environments owned by one of the given entity refs (the user and their groups)',
   resourceRef: environmentPermissionResourceRef,
   paramsSchema: z.object({
-    claims: z.array(z.string()).describe('Entity refs of the user and the groups they belong to'),
+    claims: z
+      .array(z.string())
+      .describe('Entity refs of the user and the groups they belong to'),
   }),
   apply: (resource, { claims }) => claims.includes(resource.owner),
   toQuery: ({ claims }) => ({ property: 'owner', values: claims }),
@@ -47,7 +54,11 @@ export const hasTier = createPermissionRule({
   description: 'Allow environments whose class has one of the given tiers',
   resourceRef: environmentPermissionResourceRef,
   paramsSchema: z.object({
-    tiers: z.array(z.enum(TIERS as ['production', 'staging', 'development', 'preview'])).describe('Tiers to allow'),
+    tiers: z
+      .array(
+        z.enum(TIERS as ['production', 'staging', 'development', 'preview']),
+      )
+      .describe('Tiers to allow'),
   }),
   apply: (resource, { tiers }) => tiers.includes(resource.tier),
   toQuery: ({ tiers }) => ({ property: 'tier', values: tiers }),
@@ -59,7 +70,8 @@ export const hasTier = createPermissionRule({
  */
 export const awaitsApproval = createPermissionRule({
   name: 'AWAITS_APPROVAL',
-  description: 'Allow environments that wait for an approver before anything is provisioned',
+  description:
+    'Allow environments that wait for an approver before anything is provisioned',
   resourceRef: environmentPermissionResourceRef,
   apply: resource => resource.status === 'awaiting-approval',
   toQuery: (): EnvironmentFilter => ({
@@ -70,15 +82,21 @@ export const awaitsApproval = createPermissionRule({
 
 export const environmentRules = { isOwner, hasTier, awaitsApproval };
 
+const conditionExports = createConditionExports({
+  resourceRef: environmentPermissionResourceRef,
+  rules: environmentRules,
+});
+
 /**
  * Conditions for permission policies, e.g.
  * `environmentConditions.isOwner({ claims: ownershipEntityRefs })`.
  * @public
  */
-export const {
-  conditions: environmentConditions,
-  createConditionalDecision: createEnvironmentConditionalDecision,
-} = createConditionExports({
-  resourceRef: environmentPermissionResourceRef,
-  rules: environmentRules,
-});
+export const environmentConditions = conditionExports.conditions;
+
+/**
+ * A conditional decision on an environments permission, for permission policies.
+ * @public
+ */
+export const createEnvironmentConditionalDecision =
+  conditionExports.createConditionalDecision;

@@ -40,8 +40,14 @@ export function defineRoute<const R extends ApiRoute>(route: R): R {
   return route;
 }
 
-type SuccessStatus = 200 | 201 | 202;
-type Success<R extends ApiRoute> = Extract<keyof R['responses'], SuccessStatus>;
+/** The statuses a route answers with when it succeeds. @public */
+export type SuccessStatus = 200 | 201 | 202;
+
+/** The success statuses a route documents. @public */
+export type Success<R extends ApiRoute> = Extract<
+  keyof R['responses'],
+  SuccessStatus
+>;
 
 /** What a route answers when it succeeds. @public */
 export type RouteOutput<R extends ApiRoute> = {
