@@ -14,7 +14,7 @@ export const environmentsPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     loader: () =>
       import('../components/EnvironmentsPage').then(m => (
-        <m.EnvironmentsPage />
+        <m.EnvironmentsTabs />
       )),
   },
 });

@@ -1,5 +1,5 @@
 import { Content, Header, Page } from '@backstage/core-components';
-import { EnvironmentsPage } from './EnvironmentsPage';
+import { EnvironmentsTabs } from './EnvironmentsTabs';
 
 /**
  * The page with its own header, for apps on the legacy frontend system; the new one
@@ -12,7 +12,7 @@ export const LegacyEnvironmentsPage = () => (
       subtitle="Every environment of every component and system"
     />
     <Content noPadding>
-      <EnvironmentsPage />
+      <EnvironmentsTabs />
     </Content>
   </Page>
 );

@@ -1,2 +1,3 @@
 export { EnvironmentsPage } from './EnvironmentsPage';
 export { LegacyEnvironmentsPage } from './LegacyEnvironmentsPage';
+export { EnvironmentsTabs } from './EnvironmentsTabs';
