@@ -5,7 +5,7 @@ import { Link } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { EnvironmentEntityV1alpha1 } from '@paved/plugin-environments-common';
-import { EnvironmentArticle } from '../EnvironmentArticle';
+import { EnvironmentRow } from '../EnvironmentRow';
 import { TierChip } from '../TierChip';
 
 const useStyles = makeStyles(theme => ({
@@ -36,7 +36,7 @@ export const DeclaredEnvironmentCard = (props: {
   const name = environment.metadata.title ?? environment.metadata.name;
 
   return (
-    <EnvironmentArticle
+    <EnvironmentRow
       headingId={headingId}
       name={name}
       chips={
@@ -72,6 +72,6 @@ export const DeclaredEnvironmentCard = (props: {
         ))}
         <EntityRefLink entityRef={ref} title="Catalog page" />
       </Typography>
-    </EnvironmentArticle>
+    </EnvironmentRow>
   );
 };

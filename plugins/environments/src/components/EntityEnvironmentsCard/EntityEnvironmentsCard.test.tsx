@@ -268,6 +268,13 @@ describe('EntityEnvironmentsCard (fake API)', () => {
       entity: checkoutApi,
       allow: name => name === 'environments.environment.read',
     });
+    // Two environments: each line opens to show what it offers.
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Details of pr-1' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Details of prod' }),
+    );
 
     const pr1 = within(await card('pr-1'));
     expect(

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import Box from '@material-ui/core/Box';
-import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -17,6 +16,7 @@ import { useEnvironments } from '../../hooks/useEnvironments';
 import { environmentEntityRefs } from '../../lib/environmentEntityRefs';
 import { DeclaredEnvironmentCard } from '../DeclaredEnvironmentCard';
 import { EnvironmentCard } from '../EnvironmentCard';
+import { EnvironmentRowList } from '../EnvironmentRow';
 import {
   CreateEphemeralEnvironmentButton,
   EnvironmentsEmptyState,
@@ -44,9 +44,9 @@ export interface EntityEnvironmentsCardProps {
 
 /**
  * The environments of the page's component, or of a system and its components: one
- * compact card per environment, production first, from one request; live while
- * something is provisioning or being destroyed. Environments teams declared by hand in
- * the catalog follow, marked "declared".
+ * line per environment, production first, that opens for the details, from one
+ * request; live while something is provisioning or being destroyed. Environments teams
+ * declared by hand in the catalog follow, marked "declared".
  * @public
  */
 export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
@@ -93,30 +93,25 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
             </Alert>
           </Box>
         )}
-        <Grid container spacing={2}>
+        <EnvironmentRowList>
           {environments.map(environment => (
-            <Grid item xs={12} xl={6} key={environment.id}>
-              <EnvironmentCard
-                environment={environment}
-                showEntity={normalizeEntityRef(environment.entityRef) !== self}
-                onChanged={refresh}
-              />
-            </Grid>
+            <EnvironmentCard
+              key={environment.id}
+              environment={environment}
+              showEntity={normalizeEntityRef(environment.entityRef) !== self}
+              // Alone, it has the room to show everything at once.
+              defaultExpanded={environments.length === 1}
+              onChanged={refresh}
+            />
           ))}
           {declared.environments?.map(environment => (
-            <Grid
-              item
-              xs={12}
-              xl={6}
+            <DeclaredEnvironmentCard
               key={environment.metadata.uid ?? environment.metadata.name}
-            >
-              <DeclaredEnvironmentCard
-                environment={environment}
-                showEntity={environmentOf(environment) !== self}
-              />
-            </Grid>
+              environment={environment}
+              showEntity={environmentOf(environment) !== self}
+            />
           ))}
-        </Grid>
+        </EnvironmentRowList>
         {environments.length === 0 && (
           // Only declared ones: still offer what Paved can provision.
           <Box mt={2}>

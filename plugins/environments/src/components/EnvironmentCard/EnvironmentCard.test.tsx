@@ -11,6 +11,13 @@ import { EnvironmentCard } from './EnvironmentCard';
 
 const GUIDELINES = '/docs/default/component/platform-guidelines';
 
+/** Opens an environment's line, as a reader does to see its baseline line. */
+async function expand(environmentName: string) {
+  await userEvent.click(
+    screen.getByRole('button', { name: `Details of ${environmentName}` }),
+  );
+}
+
 /** Renders the card as the server would send it: the open count follows the findings. */
 async function renderCard(environment: Environment, findings: Finding[] = []) {
   const api = fakeEnvironmentsApi({ environments: [environment], findings });
@@ -19,6 +26,7 @@ async function renderCard(environment: Environment, findings: Finding[] = []) {
     <EnvironmentCard environment={served} onChanged={() => {}} />,
     { api },
   );
+  await expand(environment.name);
   return api;
 }
 
@@ -90,7 +98,9 @@ describe('EnvironmentCard baseline line (fake API)', () => {
     expect(api.getFindings).not.toHaveBeenCalled();
     // Said once: the line replaces the status's reason, which lists the same findings.
     expect(screen.getByText('Degraded')).toBeInTheDocument();
-    expect(screen.queryByText(/Baseline: 2 findings \(/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(/Baseline: 2 findings \(/),
+    ).not.toBeInTheDocument();
   });
 
   it('shows each open finding: rule, severity, resource, expected against observed, when, and its guideline', async () => {
@@ -169,6 +179,7 @@ describe('EnvironmentCard baseline line (fake API)', () => {
       <EnvironmentCard environment={environment} onChanged={() => {}} />,
       { api },
     );
+    await expand('pr-1');
 
     const dialog = await openFindings('pr-1');
     expect(

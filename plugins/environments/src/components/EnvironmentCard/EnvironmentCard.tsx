@@ -1,76 +1,52 @@
-import Divider from '@material-ui/core/Divider';
+import { useState } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Environment } from '@paved/plugin-environments-common';
 import { useEnvironmentPermissions } from '../../hooks/useEnvironmentPermissions';
-import { BaselineConformance } from '../BaselineConformance';
-import { EnvironmentActions } from '../EnvironmentActions';
-import { EnvironmentArticle } from '../EnvironmentArticle';
-import { EnvironmentFacts } from '../EnvironmentFacts';
-import { EnvironmentStatus } from '../EnvironmentStatus';
-import { ResourceList } from '../ResourceList';
-import { RetryButton } from '../RetryButton';
+import { EnvironmentRow } from '../EnvironmentRow';
 import { TierChip } from '../TierChip';
-import { TimeLeft } from '../TimeLeft';
+import { EnvironmentDetails } from './EnvironmentDetails';
+import { SummaryCells } from './SummaryCells';
 
 /**
- * One environment, compact: name and tier, owner, status and why, time left,
- * whether it meets its baseline, resources with their outputs, cost and links, and
- * what the user may do to it.
- * `showEntity` names the component it belongs to, for a system's page.
+ * One environment, in a line: name, tier, status, time left, cost and open findings;
+ * expanded, everything else (resources and their connection details, links, actions).
+ * `showEntity` names the component it belongs to, for a system's page;
+ * `defaultExpanded` opens it from the start.
  */
 export const EnvironmentCard = (props: {
   environment: Environment;
   showEntity?: boolean;
+  defaultExpanded?: boolean;
   onChanged: () => void;
 }) => {
   const { environment, showEntity, onChanged } = props;
+  const [expanded, setExpanded] = useState(!!props.defaultExpanded);
+  // Asked for every line at once (the permission client batches the questions), so
+  // opening one shows its actions without a wait.
   const permissions = useEnvironmentPermissions(environment.id);
-  const headingId = `environment-${environment.id}`;
 
   return (
-    <EnvironmentArticle
-      headingId={headingId}
+    <EnvironmentRow
+      headingId={`environment-${environment.id}`}
       name={environment.name}
       chips={<TierChip tier={environment.tier} />}
-      actions={
-        <EnvironmentActions
-          environment={environment}
-          permissions={permissions}
-          onChanged={onChanged}
-        />
+      subtitle={
+        showEntity && (
+          <Typography variant="caption" color="textSecondary">
+            for <EntityRefLink entityRef={environment.entityRef} />
+          </Typography>
+        )
       }
+      cells={<SummaryCells environment={environment} />}
+      expanded={expanded}
+      onToggle={() => setExpanded(open => !open)}
     >
-      <Typography variant="body2" color="textSecondary">
-        {environment.class} class, owned by{' '}
-        <EntityRefLink entityRef={environment.owner} defaultKind="group" />
-        {showEntity && (
-          <>
-            , for <EntityRefLink entityRef={environment.entityRef} />
-          </>
-        )}
-      </Typography>
-      <EnvironmentStatus
+      <EnvironmentDetails
         environment={environment}
-        omitFindingsReason
-        action={
-          environment.status === 'failed' &&
-          permissions.canUpdate && (
-            <RetryButton environment={environment} onRetried={onChanged} />
-          )
-        }
+        permissions={permissions}
+        onChanged={onChanged}
       />
-      {environment.expiresAt && <TimeLeft expiresAt={environment.expiresAt} />}
-      <BaselineConformance environment={environment} />
-      <Divider />
-      <ResourceList
-        environmentName={environment.name}
-        resources={environment.resources}
-        environmentReason={environment.statusReason}
-        canReveal={permissions.loading ? undefined : permissions.canReveal}
-      />
-      <Divider />
-      <EnvironmentFacts environment={environment} />
-    </EnvironmentArticle>
+    </EnvironmentRow>
   );
 };

@@ -7,7 +7,6 @@ import {
   environmentEntityRef,
 } from '@paved/plugin-environments-common';
 import { useEnvironmentLinks } from '../../hooks/useEnvironmentLinks';
-import { formatMonthlyCost } from '../../lib/format';
 import { guidelinePages } from '../../lib/guidelines';
 
 const useStyles = makeStyles(theme => ({
@@ -20,27 +19,26 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * The estimated cost and the links: its page in the catalog (findings and operations
- * history), the rules of its tier, and the scaffolder task that created it when a
- * template did.
+ * Where to read more: its catalog page (findings and operations history), the rules of
+ * its tier, how the cost on its line is estimated, and the scaffolder task that created
+ * it when a template did.
  */
-export const EnvironmentFacts = (props: { environment: Environment }) => {
+export const DetailLinks = (props: { environment: Environment }) => {
   const { environment } = props;
   const classes = useStyles();
   const links = useEnvironmentLinks();
 
   return (
     <Typography variant="body2" component="div" className={classes.line}>
-      <span>
-        <Link to={links.guideline(guidelinePages.cost)}>Estimated</Link>{' '}
-        {formatMonthlyCost(environment.estimatedMonthlyCost)}
-      </span>
       <EntityRefLink
         entityRef={environmentEntityRef(environment)}
         title="Details and history"
       />
       <Link to={links.guideline(guidelinePages.tier(environment.tier))}>
         Rules of the {environment.tier} tier
+      </Link>
+      <Link to={links.guideline(guidelinePages.cost)}>
+        How the cost is estimated
       </Link>
       {environment.scaffolderTaskId && (
         <Link to={links.task(environment.scaffolderTaskId)}>

@@ -1,1 +1,0 @@
-export { EnvironmentArticle } from './EnvironmentArticle';

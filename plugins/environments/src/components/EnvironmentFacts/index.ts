@@ -1,1 +1,0 @@
-export { EnvironmentFacts } from './EnvironmentFacts';

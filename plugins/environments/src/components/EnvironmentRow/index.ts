@@ -1,0 +1,2 @@
+export { EnvironmentRow } from './EnvironmentRow';
+export { EnvironmentRowList } from './EnvironmentRowList';
