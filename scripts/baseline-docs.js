@@ -12,7 +12,7 @@
  *
  * It writes docs/baselines/<name>.md for each baseline, the rule sections of
  * docs/baselines/index.md (below its marker line), and the baselines' rows of the "Link
- * targets" table of docs/index.md.
+ * targets" table of docs/link-targets.md.
  *
  * The registered rules are those of the environments modules packages/backend depends on
  * (a module exports its array of BaselineRuleDefinition beside its provider), then the
@@ -331,19 +331,19 @@ function ruleRows(rules) {
 }
 
 /**
- * docs/index.md with one row per baseline page in its "Link targets" table, listing the
+ * docs/link-targets.md with one row per baseline page in its "Link targets" table, listing the
  * page's rule anchors, right after the rows of baselines/index.md. Rows of baseline pages
  * are replaced; every other line is kept as it is.
  */
 function linkTargets(index, { config, resolved, rules }) {
   const lines = index.split('\n');
   const start = lines.findIndex(line => /^## Link targets\s*$/.test(line));
-  if (start < 0) throw new Error('docs/index.md has no "## Link targets" section');
+  if (start < 0) throw new Error('docs/link-targets.md has no "## Link targets" section');
   const isPageRow = line => /^\| \[[^\]]*\]\(baselines\/(?!index\.md)[^)]+\.md\) \|/.test(line);
   // Rule ids have a dot; the general page's own sections (#per-class) do not.
   const isRuleRow = line => /^\| \[[^\]]*\]\(baselines\/index\.md\) \| \[`#[^`]*\./.test(line);
   const firstRuleRow = lines.findIndex((line, i) => i > start && isRuleRow(line));
-  if (firstRuleRow < 0) throw new Error('the "Link targets" table of docs/index.md has no row of the rule anchors of baselines/index.md to replace');
+  if (firstRuleRow < 0) throw new Error('the "Link targets" table of docs/link-targets.md has no row of the rule anchors of baselines/index.md to replace');
   const kept = lines.flatMap((line, i) => {
     if (i === firstRuleRow) return ruleRows([...rules.values()]);
     return i <= start || !(isPageRow(line) || isRuleRow(line)) ? [line] : [];
@@ -352,7 +352,7 @@ function linkTargets(index, { config, resolved, rules }) {
   kept.forEach((line, i) => {
     if (i > start && line.startsWith('| [') && line.includes('](baselines/index.md) |')) at = i;
   });
-  if (at < 0) throw new Error('the "Link targets" table of docs/index.md has no row for baselines/index.md to put the baseline pages after');
+  if (at < 0) throw new Error('the "Link targets" table of docs/link-targets.md has no row for baselines/index.md to put the baseline pages after');
   const rows = Object.keys(config.baselines).map(name => {
     const file = `baselines/${name}.md`;
     const anchors = [...resolved.get(name).keys()].map(id => `[\`#${id}\`](${file}#${id})`).join(', ');
@@ -368,7 +368,7 @@ function linkTargets(index, { config, resolved, rules }) {
 
 /**
  * The pages the config asks for, by path relative to the repository root, the general
- * page with the rules' sections, and docs/index.md with their rows in its "Link targets"
+ * page with the rules' sections, and docs/link-targets.md with their rows in its "Link targets"
  * table.
  * @param {{ currency: string, classes: any[], baselines: Record<string, any> }} config
  *   `environments` of app-config.yaml
@@ -390,7 +390,7 @@ function generate(config = readConfig(), registered = registeredRules()) {
     pages.set(path.join(PAGES, `${name}.md`), page(name, context));
   }
   pages.set(GENERAL_PAGE, generalPage(fs.readFileSync(path.join(root, GENERAL_PAGE), 'utf8'), registered));
-  const index = path.join('docs', 'index.md');
+  const index = path.join('docs', 'link-targets.md');
   pages.set(index, linkTargets(fs.readFileSync(path.join(root, index), 'utf8'), context));
   return pages;
 }

@@ -1,5 +1,5 @@
 // The guideline page of each baseline (docs/baselines/<name>.md), the rule sections of
-// docs/baselines/index.md and their rows in the "Link targets" table of docs/index.md are
+// docs/baselines/index.md and their rows in the "Link targets" table of docs/link-targets.md are
 // generated from app-config.yaml and the registered rules' descriptions by
 // scripts/baseline-docs.js; this fails when the committed files say something else.
 const assert = require('node:assert/strict');

@@ -1,6 +1,6 @@
 // The platform guidelines (docs/, rendered by TechDocs from the root mkdocs.yml): they build
 // without a warning, mkdocs.yml survives TechDocs rewriting it, and every anchor the portal
-// links to (the "Link targets" table of docs/index.md) exists. Uses Node's own test runner.
+// links to (the "Link targets" table of docs/link-targets.md) exists. Uses Node's own test runner.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -74,13 +74,13 @@ test('mkdocs.yml is in the form TechDocs writes it back (js-yaml load + dump)', 
   assert.deepEqual(config.plugins, ['search']);
 });
 
-/** The [`#anchor`](page.md#anchor) links of the "Link targets" table in docs/index.md. */
+/** The [`#anchor`](page.md#anchor) links of the "Link targets" table in docs/link-targets.md. */
 function linkTargets() {
-  const index = fs.readFileSync(path.join(docsDir, 'index.md'), 'utf8');
+  const index = fs.readFileSync(path.join(docsDir, 'link-targets.md'), 'utf8');
   const section = index.split(/^## Link targets\s*$/m)[1];
-  assert.ok(section, 'docs/index.md has no "## Link targets" section');
+  assert.ok(section, 'docs/link-targets.md has no "## Link targets" section');
   const rows = section.split(/^## /m)[0].split('\n').filter(line => /^\|/.test(line)).slice(2);
-  assert.ok(rows.length > 0, 'the "Link targets" table of docs/index.md has no rows');
+  assert.ok(rows.length > 0, 'the "Link targets" table of docs/link-targets.md has no rows');
   const targets = [];
   for (const row of rows) {
     const anchors = row.split('|')[2] ?? '';
@@ -108,7 +108,7 @@ test('every anchor in the "Link targets" table exists in the built page', () => 
     const html = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     if (!html.includes(`id="${anchor}"`)) missing.push(`${page}#${anchor}`);
   }
-  assert.deepEqual(missing, [], `anchors listed in docs/index.md but not in the built site: ${missing.join(', ')}`);
+  assert.deepEqual(missing, [], `anchors listed in docs/link-targets.md but not in the built site: ${missing.join(', ')}`);
 });
 
 test('every explicit {#anchor} in docs/ is listed in the "Link targets" table', () => {
@@ -127,5 +127,5 @@ test('every explicit {#anchor} in docs/ is listed in the "Link targets" table', 
     }
   };
   walk(docsDir);
-  assert.deepEqual(unlisted, [], `add these anchors to the "Link targets" table of docs/index.md: ${unlisted.join(', ')}`);
+  assert.deepEqual(unlisted, [], `add these anchors to the "Link targets" table of docs/link-targets.md: ${unlisted.join(', ')}`);
 });

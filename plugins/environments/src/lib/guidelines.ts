@@ -1,8 +1,8 @@
 import { EnvironmentStatus, Tier } from '@paved/plugin-environments-common';
 
 /**
- * The TechDocs entity holding the platform guidelines. Its `docs/index.md` lists the
- * anchors below under "Link targets" and keeps them stable.
+ * The TechDocs entity holding the platform guidelines. Its `docs/link-targets.md` lists
+ * the anchors below under "Link targets" and keeps them stable.
  */
 export const GUIDELINES_ENTITY = {
   namespace: 'default',
