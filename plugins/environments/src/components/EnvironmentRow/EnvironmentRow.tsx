@@ -3,24 +3,32 @@ import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { useNarrowRows } from './EnvironmentRowList';
 
 const useStyles = makeStyles(theme => ({
-  // One row of the list's grid (see EnvironmentRows): its cells line up with the other
-  // rows' cells, so tiers, statuses and costs read down a column.
   row: {
+    borderTop: `1px solid ${theme.palette.divider}`,
+    padding: theme.spacing(0.75, 0),
+    '&:first-child': { borderTop: 'none' },
+  },
+  // One row of the list's grid (see EnvironmentRowList): its cells line up with the
+  // other rows' cells, so tiers, statuses and costs read down a column.
+  columns: {
     display: 'grid',
     gridColumn: '1 / -1',
     gridTemplateColumns: 'subgrid',
     columnGap: theme.spacing(1.25),
     alignItems: 'center',
-    borderTop: `1px solid ${theme.palette.divider}`,
-    padding: theme.spacing(0.75, 0),
-    '&:first-child': { borderTop: 'none' },
-    [theme.breakpoints.down('xs')]: {
-      display: 'flex',
-      flexWrap: 'wrap',
-      rowGap: theme.spacing(0.5),
-    },
+  },
+  // Too narrow for the columns: the cells follow one another and wrap, under the name
+  // rather than under the disclosure button.
+  wrapped: {
+    paddingLeft: theme.spacing(5),
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: theme.spacing(1.5),
+    rowGap: theme.spacing(0.5),
   },
   summary: { display: 'contents' },
   // Only a closed row invites a click anywhere; an open one holds links and buttons.
@@ -31,7 +39,8 @@ const useStyles = makeStyles(theme => ({
   expandIcon: { transition: theme.transitions.create('transform') },
   expanded: { transform: 'rotate(180deg)' },
   // Keeps the names of rows that cannot expand in line with those that can.
-  toggleSpace: { width: 30 },
+  toggleSpace: { width: 26 },
+  wrappedToggle: { marginLeft: theme.spacing(-5) },
   // Long names wrap rather than push the status, cost and findings onto two lines.
   name: {
     display: 'flex',
@@ -39,8 +48,8 @@ const useStyles = makeStyles(theme => ({
     minWidth: 0,
     maxWidth: '9rem',
   },
-  // With no cells (a declared environment) the chips may take the whole line.
   chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
+  // With no cells (a declared environment) the chips may take the rest of the line.
   wideChips: { gridColumn: '3 / -1' },
   heading: { overflowWrap: 'anywhere', fontWeight: 500 },
   details: {
@@ -49,8 +58,8 @@ const useStyles = makeStyles(theme => ({
     flexDirection: 'column',
     gap: theme.spacing(1),
     padding: theme.spacing(1, 0, 1.5),
-    [theme.breakpoints.down('xs')]: { width: '100%' },
   },
+  wrappedDetails: { width: '100%' },
 }));
 
 /** Clicks on the row's own links and buttons, or in a dialog it opened, are theirs. */
@@ -86,6 +95,7 @@ export const EnvironmentRow = (props: {
 }) => {
   const { headingId, name, onToggle } = props;
   const classes = useStyles();
+  const narrow = useNarrowRows();
   const toggle = useRef<HTMLButtonElement>(null);
   const detailsId = `${headingId}-details`;
   const showChildren = !onToggle || props.expanded;
@@ -93,11 +103,13 @@ export const EnvironmentRow = (props: {
   return (
     <article
       aria-labelledby={headingId}
-      className={
-        onToggle && !props.expanded
-          ? `${classes.row} ${classes.collapsed}`
-          : classes.row
-      }
+      className={[
+        classes.row,
+        narrow ? classes.wrapped : classes.columns,
+        onToggle && !props.expanded && classes.collapsed,
+      ]
+        .filter(Boolean)
+        .join(' ')}
     >
       {/* A larger target for the mouse only: the disclosure button is the control for
           the keyboard and for assistive technology. */}
@@ -115,6 +127,7 @@ export const EnvironmentRow = (props: {
           <IconButton
             ref={toggle}
             size="small"
+            className={narrow ? classes.wrappedToggle : undefined}
             aria-expanded={!!props.expanded}
             aria-controls={detailsId}
             aria-label={`Details of ${name}`}
@@ -129,7 +142,13 @@ export const EnvironmentRow = (props: {
             />
           </IconButton>
         ) : (
-          <span className={classes.toggleSpace} />
+          <span
+            className={
+              narrow
+                ? `${classes.toggleSpace} ${classes.wrappedToggle}`
+                : classes.toggleSpace
+            }
+          />
         )}
         <div className={classes.name}>
           <Typography
@@ -154,7 +173,14 @@ export const EnvironmentRow = (props: {
         {props.cells}
       </div>
       {showChildren && props.children && (
-        <div id={detailsId} className={classes.details}>
+        <div
+          id={detailsId}
+          className={
+            narrow
+              ? `${classes.details} ${classes.wrappedDetails}`
+              : classes.details
+          }
+        >
           {props.children}
         </div>
       )}
