@@ -353,7 +353,7 @@ describe('a provider module with baseline rules of its own', () => {
     expect(general).toContain(
       '## Test bucket rules\n\n### bucket.versioning {#bucket.versioning}\n\nChecks\n:   A bucket keeps every version of its objects.\n\nToday\n:   Buckets are created with versioning on.\n',
     );
-    expect(pages.get(path.join('docs', 'index.md'))).toContain(
+    expect(pages.get(path.join('docs', 'link-targets.md'))).toContain(
       '| [Baselines](baselines/index.md) | [`#bucket.versioning`](baselines/index.md#bucket.versioning), [`#bucket.public-access`](baselines/index.md#bucket.public-access), [`#resource.exists`](baselines/index.md#resource.exists) |',
     );
   });
