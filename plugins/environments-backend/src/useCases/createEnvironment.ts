@@ -177,10 +177,10 @@ export async function createEnvironment(
         },
         // The answer describes what was queued, read before the engine starts on it.
         async () => {
-          const answer = await respond(ctx, environmentId, operationId, broken);
+          const queued = await respond(ctx, environmentId, operationId, broken);
           return approvalRequest
-            ? answerWaiting(ctx, answer, approvalRequest.id)
-            : answer;
+            ? answerWaiting(ctx, queued, approvalRequest.id)
+            : queued;
         },
       );
       if (result !== 'written') {

@@ -33,13 +33,7 @@ export async function destroyEnvironment(
       `confirm: destroying a production environment needs ?confirm=${environment.name}`,
     );
   }
-  const operations = await ctx.store.operations.listOperations(id);
-  const destroys = operations.filter(op => op.type === 'destroy');
-  const pending = destroys.find(
-    op => op.state === 'queued' || op.state === 'running',
-  );
-  const earlier =
-    pending ?? (environment.status === 'destroyed' ? destroys[0] : undefined);
+  const earlier = await earlierDestroy(ctx, id);
   if (earlier) return respond(ctx, id, earlier.id);
 
   const operationId = crypto.randomUUID();
@@ -60,9 +54,25 @@ export async function destroyEnvironment(
         },
         () => respond(ctx, id, operationId),
       );
-      if (result !== 'written')
-        throw new ConflictError(`${environment.name} is already destroyed`);
-      return { result: answer!, meta: { operationId } };
+      if (result === 'written')
+        return { result: answer!, meta: { operationId } };
+      // Another request's destroy got there first, and may be done already.
+      const won = await earlierDestroy(ctx, id);
+      if (won) return { result: await respond(ctx, id, won.id) };
+      throw new ConflictError(`${environment.name} is already destroyed`);
     },
+  );
+}
+
+/** The destroy under way, or the one that destroyed the environment. */
+async function earlierDestroy(ctx: UseCaseContext, id: string) {
+  const destroys = (await ctx.store.operations.listOperations(id)).filter(
+    op => op.type === 'destroy',
+  );
+  const pending = destroys.find(
+    op => op.state === 'queued' || op.state === 'running',
+  );
+  return (
+    pending ?? (destroys[0]?.state === 'succeeded' ? destroys[0] : undefined)
   );
 }
