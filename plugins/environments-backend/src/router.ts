@@ -10,6 +10,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EnvironmentsService } from './services/EnvironmentsService';
+import { toListQuery } from './useCases/toListQuery';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -79,20 +80,7 @@ export async function createRouter(options: {
     const { query } = parseRequest(routes.listEnvironments, req);
     res.json(
       await environments.list(
-        {
-          entityRefs: normalizeRefs(query.entityRef),
-          owner: query.owner && normalizeEntityRef(query.owner),
-          class: query.class,
-          tier: query.tier,
-          status: query.status,
-          expiringBefore:
-            query.expiringBefore &&
-            new Date(query.expiringBefore).toISOString(),
-          includeDestroyed: query.status === 'destroyed',
-          hasFindings: query.hasFindings,
-          limit: query.limit,
-          offset: Number(query.cursor ?? 0),
-        },
+        toListQuery({ ...query, entityRefs: query.entityRef }),
         credentials,
       ),
     );

@@ -3,11 +3,11 @@ import {
   environmentStatusSchema,
   groupRefSchema,
   listEnvironmentsQuerySchema,
-  normalizeEntityRef,
   tierSchema,
 } from '@paved/plugin-environments-common';
 import { z } from 'zod';
 import { EnvironmentsService } from '../services/EnvironmentsService';
+import { toListQuery } from '../useCases/toListQuery';
 import { defineAction } from './EnvironmentAction';
 import { entityRefsField } from './fields';
 import { exampleEnvironment } from './examples';
@@ -74,23 +74,7 @@ export function listEnvironmentsAction(environments: EnvironmentsService) {
       },
     ],
     async run(filters, { credentials }) {
-      return environments.list(
-        {
-          entityRefs: filters.entityRefs?.map(normalizeEntityRef),
-          owner: filters.owner && normalizeEntityRef(filters.owner),
-          class: filters.class,
-          tier: filters.tier,
-          status: filters.status,
-          expiringBefore:
-            filters.expiringBefore &&
-            new Date(filters.expiringBefore).toISOString(),
-          includeDestroyed: filters.status === 'destroyed',
-          hasFindings: filters.hasFindings,
-          limit: filters.limit,
-          offset: Number(filters.cursor ?? 0),
-        },
-        credentials,
-      );
+      return environments.list(toListQuery(filters), credentials);
     },
   });
 }

@@ -2,12 +2,10 @@ import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { Link } from '@backstage/core-components';
 import { Environment } from '@paved/plugin-environments-common';
 import { describeOperation } from '../../lib/describeOperation';
-import { guidelinePages } from '../../lib/guidelines';
-import { useEnvironmentLinks } from '../../hooks/useEnvironmentLinks';
 import { StatusIcon } from './StatusIcon';
+import { StatusReason, statusReason } from './StatusReason';
 
 const LABELS: Record<Environment['status'], string> = {
   'awaiting-approval': 'Awaiting approval',
@@ -28,7 +26,6 @@ function withoutLabel(text: string, label: string): string {
 
 const useStyles = makeStyles(theme => ({
   line: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
-  reason: { overflowWrap: 'anywhere' },
 }));
 
 /**
@@ -47,19 +44,8 @@ export const EnvironmentStatus = (props: {
 }) => {
   const { environment, action, omitFindingsReason } = props;
   const classes = useStyles();
-  const links = useEnvironmentLinks();
   const operation = environment.activeOperation;
-  const findingsSaidElsewhere =
-    omitFindingsReason &&
-    environment.status === 'degraded' &&
-    (environment.openFindings ?? 0) > 0;
-  let reason = environment.statusReason;
-  if (environment.status === 'failed') {
-    reason = environment.statusReason ?? operation?.error;
-  } else if (findingsSaidElsewhere) {
-    reason = undefined;
-  }
-  const retrying = reason?.startsWith('Retrying:');
+  const reason = statusReason(environment, { omitFindingsReason });
 
   return (
     <Box aria-live="polite">
@@ -77,28 +63,7 @@ export const EnvironmentStatus = (props: {
           </Typography>
         )}
       </div>
-      {reason && (
-        <Typography
-          variant="body2"
-          // The error in the body color: red text is hard to read on a dark theme,
-          // and the icon and label already say it failed.
-          color={
-            environment.status === 'failed' ? 'textPrimary' : 'textSecondary'
-          }
-          className={classes.reason}
-        >
-          {reason}{' '}
-          <Link
-            to={links.guideline(
-              retrying
-                ? guidelinePages.retries
-                : guidelinePages.status(environment.status),
-            )}
-          >
-            What this means
-          </Link>
-        </Typography>
-      )}
+      {reason && <StatusReason environment={environment} reason={reason} />}
       {action}
     </Box>
   );

@@ -1,2 +1,3 @@
 export { EnvironmentStatus } from './EnvironmentStatus';
 export { StatusIcon } from './StatusIcon';
+export { StatusReason, statusReason } from './StatusReason';
