@@ -111,8 +111,14 @@ export function createPavedEnvironmentCreateAction(
             idempotencyKey: `${ctx.task.id}:${ctx.step?.id ?? input.name}`,
             scaffolderTaskId: ctx.task.id,
           });
+          // Said here as well as while waiting: an approver may decide before the first poll.
+          const waiting = created.approval
+            ? `: waiting for approval by ${
+                created.approval.approvers
+              } (${created.approval.reasons.join('; ')})`
+            : '';
           ctx.logger.info(
-            `Asked for the ${created.environment.class} environment ${created.environment.name} (${created.environment.id})`,
+            `Asked for the ${created.environment.class} environment ${created.environment.name} (${created.environment.id})${waiting}`,
           );
           return { environmentId: created.environment.id };
         },
