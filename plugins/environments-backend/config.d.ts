@@ -109,6 +109,13 @@ export interface Config {
       /** A file holding the key; created with a random key if missing. */
       keyFile?: string;
     };
+    /** Baseline exceptions: time-boxed acceptance of a `high` rule's findings. */
+    exceptions?: {
+      /** The longest an exception may last, e.g. `30d` (default 90 days). */
+      maxDuration?: string;
+      /** How long before an exception ends its environment's owner is told (default 3 days). */
+      noticeBefore?: string;
+    };
     /** How often waiting requests are checked for expiry (default every minute). */
     requests?: { frequency?: HumanDuration };
     /** How often ephemeral environments are checked for expiry (default every minute). */

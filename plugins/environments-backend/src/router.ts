@@ -195,5 +195,35 @@ export async function createRouter(options: {
     res.json(await environments.withdrawRequest(req.params.id, credentials));
   });
 
+  router.post(expressPath(routes.requestException), async (req, res) => {
+    const credentials = await writer(req);
+    const { body } = parseRequest(routes.requestException, req);
+    res
+      .status(201)
+      .json(
+        await environments.requestException(req.params.id, body, credentials),
+      );
+  });
+
+  router.get(expressPath(routes.listExceptions), async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { query } = parseRequest(routes.listExceptions, req);
+    const { entityRef, ...filters } = query;
+    res.json({
+      items: await environments.listExceptions(
+        { ...filters, entityRefs: normalizeRefs(entityRef) },
+        credentials,
+      ),
+    });
+  });
+
+  router.post(expressPath(routes.decideException), async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { body } = parseRequest(routes.decideException, req);
+    res.json(
+      await environments.decideException(req.params.id, body, credentials),
+    );
+  });
+
   return router;
 }

@@ -5,8 +5,13 @@ import {
 } from './api/schemas/approvals';
 import { environmentClassSummarySchema } from './api/schemas/classes';
 import {
+  baselineExceptionSchema,
+  requestExceptionBodySchema,
+} from './api/schemas/exceptions';
+import {
   approvalStateSchema,
   environmentStatusSchema,
+  exceptionStateSchema,
   findingSeveritySchema,
   lifecycleSchema,
   operationStateSchema,
@@ -31,6 +36,7 @@ import {
 } from './api/schemas/plan';
 import {
   listEnvironmentsQuerySchema,
+  listExceptionsQuerySchema,
   listFindingsQuerySchema,
   listRequestsQuerySchema,
 } from './api/schemas/queries';
@@ -151,3 +157,17 @@ export type ListRequestsRequest = Partial<
 
 /** An approver's answer to a request. @public */
 export type RequestDecision = z.input<typeof decideRequestBodySchema>;
+
+/** Where an exception to a baseline rule stands. @public */
+export type ExceptionState = z.output<typeof exceptionStateSchema>;
+
+/** A time-boxed exception to a `high` baseline rule, with its decision. @public */
+export type BaselineException = z.output<typeof baselineExceptionSchema>;
+
+/** What a developer asks for: the rule, the resource, why and until when. @public */
+export type ExceptionRequest = z.input<typeof requestExceptionBodySchema>;
+
+/** The filters of `GET /exceptions`. @public */
+export type ListExceptionsRequest = Partial<
+  z.output<typeof listExceptionsQuerySchema>
+>;

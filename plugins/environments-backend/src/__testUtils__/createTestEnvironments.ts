@@ -80,6 +80,8 @@ export async function createTestEnvironments<
   memberships?: Record<string, string[]>;
   /** `paved` config, e.g. the platform group approvals default to. */
   paved?: object;
+  /** `environments.exceptions`: how long exceptions last, when owners hear they end. */
+  exceptions?: object;
 }) {
   const provider = (options.provider ?? new ProviderDouble()) as P;
   const providers = new ProviderRegistry();
@@ -96,6 +98,7 @@ export async function createTestEnvironments<
       environments: {
         classes: options.classes as any,
         baselines: (options.baselines ?? {}) as any,
+        ...(options.exceptions && { exceptions: options.exceptions as any }),
       },
       ...(options.paved && { paved: options.paved as any }),
     }),

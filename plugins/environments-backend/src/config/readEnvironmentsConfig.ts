@@ -50,9 +50,18 @@ export interface EnvironmentClass {
 
 export type DriftPolicy = 'report' | 'restore';
 
+/** How long baseline exceptions may last, and when owners hear that one ends. */
+export interface ExceptionsPolicy {
+  maxMs: number;
+  noticeBeforeMs: number;
+  /** Who decides exceptions of classes without an approval policy. */
+  platformGroup?: string;
+}
+
 export interface EnvironmentsConfig {
   classes: Map<string, EnvironmentClass>;
   currency: string;
+  exceptions: ExceptionsPolicy;
 }
 
 const duration = z
@@ -131,6 +140,16 @@ function configSchema(registry: BaselineRuleRegistry) {
         .default('USD'),
       classes: z.array(classSchema).min(1, 'must list at least one class'),
       baselines: baselinesSchema(registry),
+      exceptions: z
+        .object({
+          maxDuration: duration.default(parseDuration('90d')!),
+          noticeBefore: duration.default(parseDuration('3d')!),
+        })
+        .strict()
+        .default({
+          maxDuration: parseDuration('90d')!,
+          noticeBefore: parseDuration('3d')!,
+        }),
     })
     .passthrough();
 }
@@ -193,7 +212,15 @@ export function readEnvironmentsConfig(
       },
     });
   });
-  return { classes, currency: parsed.data.currency };
+  return {
+    classes,
+    currency: parsed.data.currency,
+    exceptions: {
+      maxMs: parsed.data.exceptions.maxDuration,
+      noticeBeforeMs: parsed.data.exceptions.noticeBefore,
+      platformGroup: config.getOptionalString('paved.permissions.platformGroup'),
+    },
+  };
 }
 
 /** The config key of an issue; under a baseline's rules it also names the rule's id. */

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { DatabaseChangeStore } from './DatabaseChangeStore';
 import { DatabaseEnvironmentStore } from './DatabaseEnvironmentStore';
+import { DatabaseExceptionStore } from './DatabaseExceptionStore';
 import { DatabaseFindingStore } from './DatabaseFindingStore';
 import { DatabaseIdempotencyStore } from './DatabaseIdempotencyStore';
 import { DatabaseOperationStore } from './DatabaseOperationStore';
@@ -33,5 +34,6 @@ export async function createDatabaseEnvironmentsStore(options: {
     findings: new DatabaseFindingStore(db),
     idempotency: new DatabaseIdempotencyStore(db),
     requests: new DatabaseRequestStore(db),
+    exceptions: new DatabaseExceptionStore(db),
   };
 }

@@ -66,6 +66,7 @@ export class DatabaseFindingStore implements FindingStore {
     const rows = await this.db('findings as f')
       .join('environments as e', 'e.id', 'f.environment_id')
       .leftJoin('resources as r', 'r.id', 'f.resource_id')
+      .leftJoin('baseline_exceptions as x', acceptingException(this.db))
       .whereIn('f.environment_id', environments)
       .where(builder => {
         if (query.severity) builder.where('f.severity', query.severity);
@@ -77,6 +78,10 @@ export class DatabaseFindingStore implements FindingStore {
         'e.name as environment_name',
         'e.entity_ref as entity_ref',
         'r.name as resource_name',
+        'x.id as exception_id',
+        'x.decided_by as exception_by',
+        'x.until as exception_until',
+        'x.justification as exception_justification',
       )
       .orderBy('f.detected_at', 'desc')
       .orderBy('f.id')
@@ -126,6 +131,19 @@ export class DatabaseFindingStore implements FindingStore {
   }
 }
 
+/**
+ * The join condition from a finding (`f`) to the approved exception (`x`) that accepts it:
+ * same environment, rule and resource ("" for the environment's own rules).
+ */
+export function acceptingException(db: Knex): Knex.JoinCallback {
+  return function join(this: Knex.JoinClause) {
+    this.on('x.environment_id', '=', 'f.environment_id')
+      .andOn('x.rule', '=', 'f.rule')
+      .andOn('x.resource_id', '=', db.raw("coalesce(f.resource_id, '')"))
+      .andOnVal('x.state', '=', 'approved');
+  };
+}
+
 function toRow(f: FindingRecord) {
   return {
     id: f.id,
@@ -165,15 +183,30 @@ function toFinding(
     environment_name: string;
     entity_ref: string;
     resource_name: string | null;
+    exception_id: string | null;
+    exception_by: string | null;
+    exception_until: Timestamp | null;
+    exception_justification: string | null;
   },
 ): Finding {
   const { key: _key, ...finding } = toRecord(row);
+  const resolvedAt = iso(row.resolved_at);
   return {
     ...finding,
     environmentName: row.environment_name,
     entityRef: row.entity_ref,
     resourceName: row.resource_name ?? undefined,
     detectedAt: iso(row.detected_at)!,
-    resolvedAt: iso(row.resolved_at),
+    resolvedAt,
+    // A resolved finding needs no acceptance; only open ones show what accepts them.
+    ...(row.exception_id &&
+      !resolvedAt && {
+        exception: {
+          id: row.exception_id,
+          acceptedBy: row.exception_by!,
+          until: iso(row.exception_until)!,
+          justification: row.exception_justification!,
+        },
+      }),
   };
 }

@@ -18,6 +18,7 @@ import {
   NewResource,
   ResourceRecord,
 } from './records';
+import { ExceptionStore } from './ExceptionStore';
 import { NewApprovalRequest, RequestStore } from './RequestStore';
 
 export type {
@@ -257,4 +258,5 @@ export interface EnvironmentsStore {
   findings: FindingStore;
   idempotency: IdempotencyStore;
   requests: RequestStore;
+  exceptions: ExceptionStore;
 }

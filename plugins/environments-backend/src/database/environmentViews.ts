@@ -3,6 +3,7 @@ import {
   FindingSeverity,
 } from '@paved/plugin-environments-common';
 import { Knex } from 'knex';
+import { acceptingException } from './DatabaseFindingStore';
 import {
   EnvironmentRow,
   groupBy,
@@ -57,28 +58,39 @@ async function cardOperations(db: Knex, environmentIds: string[]) {
 interface OpenFindingCounts {
   total: number;
   bySeverity: Partial<Record<FindingSeverity, number>>;
+  accepted: number;
 }
 
-/** A card says "2 open findings (1 blocking, 1 high)" without loading them. */
+/**
+ * A card says "2 open findings (1 blocking, 1 high), 1 accepted" without loading them:
+ * findings an approved exception accepts are counted apart.
+ */
 async function openFindingCounts(db: Knex, environmentIds: string[]) {
   const counts = new Map<string, OpenFindingCounts>();
-  const rows = (await db('findings')
-    .whereIn('environment_id', environmentIds)
-    .whereNull('resolved_at')
-    .groupBy('environment_id', 'severity')
-    .select('environment_id', 'severity')
-    .count({ count: '*' })) as Array<{
+  const rows = (await db('findings as f')
+    .leftJoin('baseline_exceptions as x', acceptingException(db))
+    .whereIn('f.environment_id', environmentIds)
+    .whereNull('f.resolved_at')
+    .groupBy('f.environment_id', 'f.severity')
+    .select('f.environment_id', 'f.severity')
+    .count({ count: '*' })
+    .count({ accepted: 'x.id' })) as Array<{
     environment_id: string;
     severity: FindingSeverity;
     count: string | number;
+    accepted: string | number;
   }>;
   for (const row of rows) {
     const total = counts.get(row.environment_id) ?? {
       total: 0,
       bySeverity: {},
+      accepted: 0,
     };
-    total.total += Number(row.count);
-    total.bySeverity[row.severity] = Number(row.count);
+    const accepted = Number(row.accepted);
+    const open = Number(row.count) - accepted;
+    total.accepted += accepted;
+    total.total += open;
+    if (open) total.bySeverity[row.severity] = open;
     counts.set(row.environment_id, total);
   }
   return counts;
@@ -104,11 +116,13 @@ function withFindings(
   environment: Environment,
   open: OpenFindingCounts | undefined,
 ): Environment {
-  return open?.total
-    ? {
-        ...environment,
-        openFindings: open.total,
-        openFindingsBySeverity: open.bySeverity,
-      }
-    : environment;
+  if (!open) return environment;
+  return {
+    ...environment,
+    ...(open.total && {
+      openFindings: open.total,
+      openFindingsBySeverity: open.bySeverity,
+    }),
+    ...(open.accepted && { acceptedFindings: open.accepted }),
+  };
 }

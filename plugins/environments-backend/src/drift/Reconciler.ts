@@ -10,6 +10,8 @@ import {
   ResourceRecord,
 } from '../database/EnvironmentsStore';
 import { estimateMonthlyCost } from '../cost/estimateMonthlyCost';
+import { acceptedBy } from '../exceptions/acceptedFindings';
+import { passExceptionDates } from '../exceptions/passExceptionDates';
 import { EnvironmentLifecycle } from '../lifecycle/EnvironmentLifecycle';
 import { notifyOwner } from '../notifications/notifyOwner';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
@@ -65,6 +67,14 @@ export class Reconciler implements GlobalTask {
 
   async run(now = new Date()): Promise<ReconcileResult> {
     const { store } = this.deps;
+    await passExceptionDates(
+      {
+        ...this.deps,
+        exceptions: store.exceptions,
+        policy: this.deps.config.exceptions,
+      },
+      now,
+    );
     const { environments, resources } =
       await store.environments.listReconcilable();
     const byId = new Map(environments.map(e => [e.id, e]));
@@ -92,12 +102,24 @@ export class Reconciler implements GlobalTask {
       id => observedIds.has(id) || !liveIds.has(id),
       now,
     );
+    // Findings an approved exception accepts neither degrade, nor notify, nor get restored.
+    const accepted = acceptedBy(
+      await store.exceptions.listApproved([...byId.keys()]),
+    );
     for (const finding of opened) {
-      if (DEGRADING.has(finding.severity))
+      if (DEGRADING.has(finding.severity) && !accepted(finding))
         await this.notify(byId.get(finding.environmentId)!, finding, now);
     }
-    await this.updateHealth(environments, open, now);
-    const restoring = await this.restore(byId, violations, now);
+    await this.updateHealth(
+      environments,
+      open.filter(f => !accepted(f)),
+      now,
+    );
+    const restoring = await this.restore(
+      byId,
+      violations.filter(v => !accepted(v)),
+      now,
+    );
 
     const result = {
       observed: observedIds.size,

@@ -6,12 +6,12 @@ import { entityLink } from './entityLink';
 /** Where approvers find what waits for them. */
 export const REQUESTS_PAGE = '/environments/requests';
 
-interface NotifyDeps {
+export interface NotifyDeps {
   notifications: NotificationService;
   logger: LoggerService;
 }
 
-async function send(
+export async function send(
   deps: NotifyDeps,
   entityRef: string,
   payload: Parameters<NotificationService['send']>[0]['payload'],

@@ -12,6 +12,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   environmentCreatePermission,
   environmentDeletePermission,
+  environmentExceptionApprovePermission,
   environmentReadPermission,
   environmentRequestApprovePermission,
   environmentsApiRoutes,
@@ -55,6 +56,8 @@ const classes = [
     lifecycle: 'static',
     baseline: 'staging',
     resources: { double: { target: 'local', monthlyCost: 20 } },
+    // No trigger, so nothing waits; it names who decides baseline exceptions.
+    approval: { approvers: 'group:default/platform-team' },
   },
   {
     name: 'production',
@@ -876,6 +879,102 @@ describe('the OpenAPI document', () => {
       expect(withdrawn.status).toBe(200);
       expect(withdrawn.body.state).toBe('withdrawn');
       expect((await withdraw(id)).status).toBe(409);
+    });
+  });
+
+  describe('exceptions: POST /environments/{id}/exceptions, GET /exceptions, POST /exceptions/{id}/decision', () => {
+    const approver = {
+      Authorization: mockCredentials.user.header(approverRef),
+    };
+    const until = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const ask = (id: string, body: unknown, headers?: Call['headers']) =>
+      send('requestException', { params: { id }, body, headers });
+    const decide = (id: string, body: unknown, headers?: Call['headers']) =>
+      send('decideException', { params: { id }, body, headers });
+    const costBudget = () => ({
+      rule: 'environment.cost-budget',
+      justification: 'two replicas for the launch week',
+      until: until(),
+    });
+
+    it('asks (201) once per rule (409 after), and refuses as documented', async () => {
+      const { environment } = await create({ class: 'staging', ttl: undefined });
+      const asked = await ask(environment.id, costBudget());
+      expect(asked.status).toBe(201);
+      expect(asked.body).toMatchObject({
+        state: 'pending',
+        rule: 'environment.cost-budget',
+        approvers: 'group:default/platform-team',
+      });
+      expect((await ask(environment.id, costBudget())).status).toBe(409);
+      const blocking = await ask(environment.id, {
+        ...costBudget(),
+        rule: 'environment.max-resources',
+      });
+      expect(blocking.status).toBe(400);
+      expect(blocking.body.error.message).toMatch(/^rule: .* is blocking/);
+      expect((await ask(environment.id, costBudget(), none)).status).toBe(401);
+      expect((await ask('no-such-id', costBudget())).status).toBe(404);
+      denied.add(environmentUpdatePermission.name);
+      expect((await ask(environment.id, costBudget())).status).toBe(403);
+      denied.clear();
+      const padded = await send('requestException', {
+        params: { id: environment.id },
+        body: costBudget(),
+        raw: `{"rule":"x"${' '.repeat(200_000)}}`,
+      });
+      expect(padded.status).toBe(413);
+
+      const listed = await send('listExceptions', {
+        query: { environmentId: environment.id, state: 'pending' },
+      });
+      expect(listed.status).toBe(200);
+      expect(listed.body.items.map((x: Json) => x.id)).toEqual([asked.body.id]);
+      expect(
+        (await send('listExceptions', { query: { colour: 'red' } })).status,
+      ).toBe(400);
+      expect((await send('listExceptions', { headers: none })).status).toBe(
+        401,
+      );
+    });
+
+    it('decides (200) once (409 after), and refuses as documented', async () => {
+      const { environment } = await create({ class: 'staging', ttl: undefined });
+      const { body: asked } = await ask(environment.id, costBudget());
+      const id = asked.id;
+      expect((await decide(id, { decision: 'reject' }, approver)).status).toBe(
+        400,
+      );
+      // The one who asked does not decide.
+      expect((await decide(id, { decision: 'approve' })).status).toBe(403);
+      denied.add(environmentExceptionApprovePermission.name);
+      expect((await decide(id, { decision: 'approve' }, approver)).status).toBe(
+        403,
+      );
+      denied.clear();
+      expect((await decide(id, { decision: 'approve' }, none)).status).toBe(
+        401,
+      );
+      expect(
+        (await decide('no-such-id', { decision: 'approve' }, approver)).status,
+      ).toBe(404);
+      const padded = await send('decideException', {
+        params: { id },
+        body: { decision: 'approve' },
+        raw: `{"decision":"approve"${' '.repeat(200_000)}}`,
+        headers: approver,
+      });
+      expect(padded.status).toBe(413);
+      const approved = await decide(id, { decision: 'approve' }, approver);
+      expect(approved.status).toBe(200);
+      expect(approved.body).toMatchObject({
+        state: 'approved',
+        decidedBy: approverRef,
+      });
+      expect(
+        (await decide(id, { decision: 'reject', comment: 'no' }, approver))
+          .status,
+      ).toBe(409);
     });
   });
 

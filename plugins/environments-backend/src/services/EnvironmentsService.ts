@@ -8,9 +8,12 @@ import {
   Finding,
   Operation,
   ApprovalRequest,
+  BaselineException,
 } from '@paved/plugin-environments-common';
 import { FindingsQuery, ListQuery } from '../database/EnvironmentsStore';
+import { ExceptionsQuery } from '../database/ExceptionStore';
 import { RequestsQuery } from '../database/RequestStore';
+import { ExceptionAsk } from '../exceptions/checkExceptionRequest';
 import { addResources } from '../useCases/addResources';
 import {
   CreateOptions,
@@ -32,6 +35,9 @@ import { decideRequest } from '../useCases/decideRequest';
 import { expireRequests } from '../useCases/expireRequests';
 import { listRequests } from '../useCases/listRequests';
 import { withdrawRequest } from '../useCases/withdrawRequest';
+import { requestException } from '../useCases/requestException';
+import { decideException } from '../useCases/decideException';
+import { listExceptions } from '../useCases/listExceptions';
 import { revealSecret } from '../useCases/revealSecret';
 
 export type { CreateOptions, CreateRequest };
@@ -145,6 +151,32 @@ export class EnvironmentsService {
     credentials: BackstageCredentials,
   ): Promise<ApprovalRequest> {
     return withdrawRequest(this.ctx, id, credentials);
+  }
+
+  requestException(
+    environmentId: string,
+    ask: ExceptionAsk,
+    credentials: BackstageCredentials,
+  ): Promise<BaselineException> {
+    return requestException(this.ctx, environmentId, ask, credentials);
+  }
+
+  listExceptions(
+    query: Omit<ExceptionsQuery, 'requestedBy' | 'approvers'> & {
+      mine?: boolean;
+      toDecide?: boolean;
+    },
+    credentials: BackstageCredentials,
+  ): Promise<BaselineException[]> {
+    return listExceptions(this.ctx, query, credentials);
+  }
+
+  decideException(
+    id: string,
+    body: { decision: 'approve' | 'reject'; comment?: string },
+    credentials: BackstageCredentials,
+  ): Promise<BaselineException> {
+    return decideException(this.ctx, id, body, credentials);
   }
 
   /** The request expiry job's pass. */

@@ -10,6 +10,7 @@ import type { createEnvironmentRequestSchema } from '@paved/plugin-environments-
 import { z } from 'zod';
 import { EnvironmentAuthorizer } from '../authorization/EnvironmentAuthorizer';
 import { ClassPolicy } from '../classes/ClassPolicy';
+import { ExceptionsPolicy } from '../config/readEnvironmentsConfig';
 import { EnvironmentsStore } from '../database/EnvironmentsStore';
 import { EnvironmentLifecycle } from '../lifecycle/EnvironmentLifecycle';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
@@ -38,5 +39,7 @@ export interface UseCaseContext {
   notifications: NotificationService;
   /** Who is in which group: approvers are members of a request's approver group. */
   userInfo: UserInfoService;
+  /** How long baseline exceptions may last, and who decides them by default. */
+  exceptions: ExceptionsPolicy;
   logger: LoggerService;
 }

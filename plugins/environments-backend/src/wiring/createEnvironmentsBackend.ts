@@ -94,6 +94,7 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     auditor: deps.auditor,
     notifications: deps.notifications,
     userInfo: deps.userInfo,
+    exceptions: config.exceptions,
     logger: logger.child({ component: 'environments-service' }),
   });
   const engine = new OperationsEngine({

@@ -13,3 +13,4 @@ export * from './schemas/plan';
 export * from './schemas/queries';
 export * from './schemas/requests';
 export * from './schemas/approvals';
+export * from './schemas/exceptions';

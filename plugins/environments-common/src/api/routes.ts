@@ -4,6 +4,11 @@ import {
   approvalRequestSchema,
   decideRequestBodySchema,
 } from './schemas/approvals';
+import {
+  baselineExceptionListSchema,
+  baselineExceptionSchema,
+  requestExceptionBodySchema,
+} from './schemas/exceptions';
 import { defineRoute } from './route';
 import { environmentClassListSchema } from './schemas/classes';
 import {
@@ -22,7 +27,9 @@ import {
   createEnvironmentQuerySchema,
   destroyEnvironmentQuerySchema,
   environmentIdParamsSchema,
+  exceptionIdParamsSchema,
   listEnvironmentsQuerySchema,
+  listExceptionsQuerySchema,
   listFindingsQuerySchema,
   listRequestsQuerySchema,
   requestIdParamsSchema,
@@ -274,6 +281,56 @@ export const environmentsApiRoutes = {
         schema: approvalRequestSchema,
       },
       ...errorResponses(401, 403, 404, 409),
+    },
+  }),
+  requestException: defineRoute({
+    method: 'POST',
+    path: '/environments/{id}/exceptions',
+    operationId: 'RequestException',
+    summary: 'Ask for a time-boxed exception to a baseline rule.',
+    description:
+      "For a rule of severity `high` of the environment's baseline (a `blocking` or `low` rule, or one the baseline does not have, is a 400), on the environment or one of its resources, with a justification and an end date within `environments.exceptions.maxDuration`. The caller needs `environments.environment.update` on the environment. It waits for the approver group (the class's `approval.approvers`, else `paved.permissions.platformGroup`), who is notified. A second pending or approved exception for the same rule and resource is a 409.",
+    params,
+    body: requestExceptionBodySchema,
+    responses: {
+      201: {
+        description: 'The pending exception.',
+        schema: baselineExceptionSchema,
+      },
+      ...errorResponses(400, 401, 403, 404, 409, 413),
+    },
+  }),
+  listExceptions: defineRoute({
+    method: 'GET',
+    path: '/exceptions',
+    operationId: 'ListExceptions',
+    summary: 'Baseline exceptions, newest first.',
+    description:
+      'Exceptions of environments the caller may read, at most 500. Query parameters other than the ones below are refused with a 400.',
+    query: listExceptionsQuerySchema,
+    responses: {
+      200: {
+        description: 'The exceptions.',
+        schema: baselineExceptionListSchema,
+      },
+      ...errorResponses(400, 401),
+    },
+  }),
+  decideException: defineRoute({
+    method: 'POST',
+    path: '/exceptions/{id}/decision',
+    operationId: 'DecideException',
+    summary: 'Approve or reject a pending baseline exception.',
+    description:
+      "Only a member of the exception's approver group with the `environments.exception.approve` permission decides, and never the one who asked (403). Rejecting needs a `comment` (400 without). An exception that is no longer pending is a 409, as is the second of two simultaneous decisions.",
+    params: exceptionIdParamsSchema,
+    body: decideRequestBodySchema,
+    responses: {
+      200: {
+        description: 'The decided exception.',
+        schema: baselineExceptionSchema,
+      },
+      ...errorResponses(400, 401, 403, 404, 409, 413),
     },
   }),
 };

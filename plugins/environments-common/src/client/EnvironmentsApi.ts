@@ -1,5 +1,8 @@
 import {
   ApprovalRequest,
+  BaselineException,
+  ExceptionRequest,
+  ListExceptionsRequest,
   CreateEnvironmentRequest,
   CreateEnvironmentResponse,
   Environment,
@@ -143,4 +146,21 @@ export interface EnvironmentsApi {
     id: string,
     options?: EnvironmentsRequestOptions,
   ): Promise<ApprovalRequest>;
+  /** Asks for a time-boxed exception to a `high` baseline rule; it waits for approval. */
+  requestException(
+    environmentId: string,
+    request: ExceptionRequest,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<BaselineException>;
+  /** Baseline exceptions, newest first. */
+  listExceptions(
+    request?: ListExceptionsRequest,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<BaselineException[]>;
+  /** Approves or rejects (with a comment) a pending exception. */
+  decideException(
+    id: string,
+    decision: RequestDecision,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<BaselineException>;
 }

@@ -2,6 +2,9 @@ import { ApiRoute, RouteInput, RouteOutput } from '../api/route';
 import { environmentsApiRoutes as routes } from '../api/routes';
 import {
   ApprovalRequest,
+  BaselineException,
+  ExceptionRequest,
+  ListExceptionsRequest,
   CreateEnvironmentRequest,
   CreateEnvironmentResponse,
   Environment,
@@ -228,5 +231,41 @@ export class EnvironmentsClient implements EnvironmentsApi {
     options: EnvironmentsRequestOptions = {},
   ): Promise<ApprovalRequest> {
     return this.send(routes.withdrawRequest, { params: { id } }, options);
+  }
+
+  async requestException(
+    environmentId: string,
+    request: ExceptionRequest,
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<BaselineException> {
+    return this.send(
+      routes.requestException,
+      { params: { id: environmentId }, body: request },
+      options,
+    );
+  }
+
+  async listExceptions(
+    request: ListExceptionsRequest = {},
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<BaselineException[]> {
+    const { items } = await this.send(
+      routes.listExceptions,
+      { query: request },
+      options,
+    );
+    return items;
+  }
+
+  async decideException(
+    id: string,
+    decision: RequestDecision,
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<BaselineException> {
+    return this.send(
+      routes.decideException,
+      { params: { id }, body: decision },
+      options,
+    );
   }
 }

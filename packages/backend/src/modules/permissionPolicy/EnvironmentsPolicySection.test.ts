@@ -45,12 +45,26 @@ async function startPortal() {
           paved: { permissions: { platformGroup: 'group:default/platform-team' } },
           environments: {
             secrets: { key: Buffer.alloc(32, 5).toString('base64') },
+            baselines: {
+              preview: {
+                rules: [
+                  {
+                    id: 'environment.cost-budget',
+                    severity: 'high',
+                    message: 'Within budget',
+                    link: '/docs/default/component/platform-guidelines/baselines/#environment.cost-budget',
+                    params: { max: 100 },
+                  },
+                ],
+              },
+            },
             classes: [
               {
                 name: 'preview',
                 tier: 'preview',
                 lifecycle: 'ephemeral',
                 ttl: { default: '1d', max: '7d' },
+                baseline: 'preview',
               },
               { name: 'production', tier: 'production', lifecycle: 'static' },
               {
@@ -155,5 +169,44 @@ describe('the portal policy for environments', () => {
     const approved = await decide('user:default/priya', { decision: 'approve' });
     expect(approved.status).toBe(200);
     expect(approved.body.state).toBe('approved');
+  });
+
+  it('lets owners ask for a baseline exception, and only another platform member decide it', async () => {
+    const api = await startPortal();
+    const created = await api
+      .post('/api/environments/environments')
+      .set('Authorization', as('user:default/guest'))
+      .send(environment('pr-9', 'preview'));
+    const id = created.body.environment.id;
+    const ask = (user: string) =>
+      api
+        .post(`/api/environments/environments/${id}/exceptions`)
+        .set('Authorization', as(user))
+        .send({
+          rule: 'environment.cost-budget',
+          justification: 'a bigger preview for the load test',
+          until: new Date(Date.now() + 86_400_000).toISOString(),
+        });
+    const outsiderAsks = await ask('user:default/outsider');
+    expect(outsiderAsks.status).toBe(403);
+    expect(outsiderAsks.body.error.message).toMatch(/environments\.environment\.update/);
+    const asked = await ask('user:default/guest');
+    expect(asked.status).toBe(201);
+    expect(asked.body.approvers).toBe('group:default/platform-team');
+
+    const decide = (user: string, body: object) =>
+      api
+        .post(`/api/environments/exceptions/${asked.body.id}/decision`)
+        .set('Authorization', as(user))
+        .send(body);
+    const guestDecides = await decide('user:default/guest', { decision: 'approve' });
+    expect(guestDecides.status).toBe(403);
+    expect(guestDecides.body.error.message).toMatch(/environments\.exception\.approve/);
+    expect((await decide('user:default/outsider', { decision: 'approve' })).status).toBe(403);
+    expect((await decide('user:default/priya', { decision: 'reject' })).status).toBe(400);
+    const approved = await decide('user:default/priya', { decision: 'approve' });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ state: 'approved', decidedBy: 'user:default/priya' });
+    expect((await decide('user:default/priya', { decision: 'approve' })).status).toBe(409);
   });
 });

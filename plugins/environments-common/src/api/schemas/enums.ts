@@ -71,3 +71,11 @@ export const approvalStateSchema = z
     description:
       '`pending` waits for an approver; the others are final: `approved` queued its operation, the rest ended it with nothing provisioned.',
   });
+
+/** Where an exception to a baseline rule stands. @public */
+export const exceptionStateSchema = z
+  .enum(['pending', 'approved', 'rejected', 'ended'])
+  .meta({
+    description:
+      '`pending` waits for an approver; `approved` accepts the finding until its end date; `rejected` and `ended` are final.',
+  });

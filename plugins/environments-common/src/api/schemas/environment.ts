@@ -81,7 +81,7 @@ export const environmentSchema = z.object({
   }),
   openFindings: openCount.optional().meta({
     description:
-      'How many baseline findings are open (`GET /environments/{id}/findings` lists them); absent when none.',
+      'How many baseline findings are open and not accepted by an exception (`GET /environments/{id}/findings` lists them); absent when none.',
   }),
   openFindingsBySeverity: z
     .object({
@@ -92,8 +92,12 @@ export const environmentSchema = z.object({
     .optional()
     .meta({
       description:
-        'The open findings by severity, e.g. `{ blocking: 1, high: 1 }`; absent when none.',
+        'The open findings by severity, e.g. `{ blocking: 1, high: 1 }`; absent when none. Findings an approved exception accepts are not counted here.',
     }),
+  acceptedFindings: openCount.optional().meta({
+    description:
+      'How many open findings an approved baseline exception accepts; absent when none.',
+  }),
 });
 
 /** @public */

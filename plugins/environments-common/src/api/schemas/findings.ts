@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findingSeveritySchema } from './enums';
+import { findingExceptionSchema } from './exceptions';
 import { timestampSchema } from './operation';
 
 /**
@@ -35,6 +36,10 @@ export const findingSchema = z.object({
   detectedAt: timestampSchema,
   resolvedAt: timestampSchema.optional().meta({
     description: 'When it was seen fixed; absent while open.',
+  }),
+  exception: findingExceptionSchema.optional().meta({
+    description:
+      'The approved exception that accepts it: while present, it does not degrade the environment.',
   }),
 });
 

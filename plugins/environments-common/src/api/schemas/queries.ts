@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   approvalStateSchema,
   environmentStatusSchema,
+  exceptionStateSchema,
   findingSeveritySchema,
   tierSchema,
 } from './enums';
@@ -137,6 +138,27 @@ export const listRequestsQuerySchema = z
     toDecide: trueOrFalse.optional().meta({
       description:
         '`true`: only the pending requests the caller is an approver of.',
+    }),
+  })
+  .strict();
+
+/** The path of `/exceptions/{id}/…`. @public */
+export const exceptionIdParamsSchema = z.object({
+  id: z.string().meta({ description: "The exception's id." }),
+});
+
+/** The filters of `GET /exceptions`. @public */
+export const listExceptionsQuerySchema = z
+  .object({
+    state: exceptionStateSchema.optional(),
+    environmentId: z.string().optional(),
+    entityRef: repeatable.optional(),
+    mine: trueOrFalse.optional().meta({
+      description: '`true`: only the exceptions the caller asked for.',
+    }),
+    toDecide: trueOrFalse.optional().meta({
+      description:
+        '`true`: only the pending exceptions the caller is an approver of.',
     }),
   })
   .strict();
