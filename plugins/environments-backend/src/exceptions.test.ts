@@ -388,4 +388,78 @@ describe.each(
       await t.environments.listExceptions({ toDecide: true }, guest),
     ).toHaveLength(0);
   });
+
+  it('takes exceptions asked with the request, and refuses a wrong one before anything is created', async () => {
+    const t = await createTestEnvironments({
+      knex: await databases.init(databaseId),
+      classes,
+      baselines,
+      paved: { permissions: { platformGroup: PLATFORM } },
+    });
+    const request = (exceptions: object[]) => ({
+      name: 'checkout-load',
+      class: 'dev',
+      owner: OWNER,
+      entityRef: 'component:default/checkout-api',
+      resources: [{ type: 'double', name: 'main', spec: {} }],
+      exceptions,
+    });
+    const until = inDays(7);
+    await expect(
+      t.environments.create(
+        request([
+          { rule: 'environment.cost-budget', justification, until },
+          { rule: 'environment.owner-is-group', justification, until },
+        ]) as any,
+        { credentials: guest },
+      ),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(
+        /^exceptions\[1\]\.rule: environment.owner-is-group is blocking/,
+      ),
+    });
+    await expect(
+      t.environments.create(
+        request([
+          {
+            rule: 'environment.cost-budget',
+            resource: 'cache',
+            justification,
+            until,
+          },
+        ]) as any,
+        { credentials: guest },
+      ),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(
+        /^exceptions\[0\]\.resource: "cache" is not one of the requested resources \(main\)$/,
+      ),
+    });
+    expect(
+      (await t.environments.list({ limit: 50, offset: 0 }, guest)).items,
+    ).toEqual([]);
+
+    const { environment } = (await t.environments.create(
+      request([
+        { rule: 'environment.cost-budget', justification, until },
+      ]) as any,
+      { credentials: guest },
+    )) as any;
+    const [asked] = await t.environments.listExceptions(
+      { environmentId: environment.id },
+      guest,
+    );
+    expect(asked).toMatchObject({
+      state: 'pending',
+      rule: 'environment.cost-budget',
+      approvers: PLATFORM,
+      requestedBy: 'user:default/guest',
+      until,
+    });
+    expect(t.sent.at(-1)!.recipients).toEqual({
+      type: 'entity',
+      entityRef: PLATFORM,
+    });
+  });
 });

@@ -11,8 +11,10 @@ import crypto from 'node:crypto';
 import { audited, severityFor } from '../audit/audited';
 import { principalRef } from '../authorization/principalRef';
 import { assessApproval } from '../approvals/ApprovalPolicy';
+import { checkExceptionsOnRequest } from '../exceptions/checkExceptionsOnRequest';
 import { hashRequest } from '../idempotency/hashRequest';
 import { answerWaiting, newApprovalRequest } from './approvalRequests';
+import { askExceptionsOnRequest } from './requestException';
 import { CreateOptions, CreateRequest, UseCaseContext } from './context';
 import { respond } from './respond';
 
@@ -44,6 +46,13 @@ export async function createEnvironment(
   const resources = ctx.classes.planResources(
     environmentClass,
     request.resources,
+  );
+  const exceptions = checkExceptionsOnRequest(
+    ctx.exceptions,
+    environmentClass,
+    resources.map(r => r.name),
+    request.exceptions ?? [],
+    now,
   );
   const warnings: ValidationMessage[] = [];
 
@@ -152,6 +161,9 @@ export async function createEnvironment(
         name: request.name,
         class: request.class,
         ...(approval && { awaitingApproval: approval.approvers }),
+        ...(exceptions.length && {
+          exceptions: exceptions.map(x => x.rule),
+        }),
       },
     },
     async () => {
@@ -191,6 +203,7 @@ export async function createEnvironment(
         if (earlier) return { result: earlier };
         throw nameTaken(request);
       }
+      await askExceptionsOnRequest(ctx, answer!.environment, exceptions, principal, now);
       return { result: answer!, meta: { environmentId, operationId } };
     },
   );

@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   BaselineException,
+  Environment,
   environmentUpdatePermission,
 } from '@paved/plugin-environments-common';
 import crypto from 'node:crypto';
@@ -11,6 +12,7 @@ import {
   checkExceptionRequest,
   ExceptionAsk,
 } from '../exceptions/checkExceptionRequest';
+import { ExceptionOnRequest } from '../exceptions/checkExceptionsOnRequest';
 import { notifyExceptionApprovers } from '../notifications/notifyExceptions';
 import { UseCaseContext } from './context';
 import { getEnvironmentToChange } from './readEnvironments';
@@ -86,4 +88,38 @@ export async function requestException(
       return { result: exception };
     },
   );
+}
+
+/**
+ * The exceptions a create request asked for, once its environment exists: checked with
+ * the request already, each now waits for its approvers, who are told.
+ */
+export async function askExceptionsOnRequest(
+  ctx: UseCaseContext,
+  environment: Environment,
+  asks: ExceptionOnRequest[],
+  requestedBy: string,
+  now: Date,
+): Promise<void> {
+  for (const ask of asks) {
+    const id = crypto.randomUUID();
+    const resourceId = environment.resources.find(
+      r => r.name === ask.resource,
+    )?.id;
+    // A new environment has no exceptions, and the request names each rule once.
+    await ctx.store.exceptions.create(
+      {
+        id,
+        environmentId: environment.id,
+        rule: ask.rule,
+        resourceId,
+        justification: ask.justification,
+        until: ask.until,
+        approvers: ask.approvers,
+        requestedBy,
+      },
+      now,
+    );
+    await notifyExceptionApprovers(ctx, (await ctx.store.exceptions.get(id))!);
+  }
 }

@@ -32,8 +32,22 @@ async function startEnvironments() {
                 tier: 'production',
                 lifecycle: 'static',
                 approval: { always: true, approvers: PLATFORM },
+                baseline: 'production',
               },
             ],
+            baselines: {
+              production: {
+                rules: [
+                  {
+                    id: 'environment.cost-budget',
+                    severity: 'high',
+                    message: 'Within budget',
+                    link: '/docs/default/component/platform-guidelines/baselines/#environment.cost-budget',
+                    params: { max: 100 },
+                  },
+                ],
+              },
+            },
           },
         },
       }),
@@ -151,6 +165,40 @@ describe('paved:environment:create on a class that needs approval', () => {
     expect(
       Object.fromEntries((ctx.output as jest.Mock).mock.calls).status,
     ).toBe('ready');
+  });
+
+  it('passes the reason and the exceptions asked for to the request, a form date lasting to the end of its day', async () => {
+    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const ctx = context('with-exception');
+    ctx.input = {
+      ...ctx.input,
+      wait: false,
+      reason: 'launch week',
+      exceptions: [
+        {
+          rule: 'environment.cost-budget',
+          justification: 'two replicas during the launch',
+          until: day,
+        },
+      ],
+    };
+    await createPavedEnvironmentCreateAction(env.options).handler(ctx);
+    const id = await pendingRequestOf('with-exception');
+    const requests = await (await fetch(`${env.baseUrl}/requests?state=pending`)).json();
+    expect(requests.items.find((r: any) => r.id === id).reason).toBe('launch week');
+    const environmentId = Object.fromEntries((ctx.output as jest.Mock).mock.calls).environmentId;
+    const { items } = await (
+      await fetch(`${env.baseUrl}/exceptions?environmentId=${environmentId}`)
+    ).json();
+    expect(items).toMatchObject([
+      {
+        state: 'pending',
+        rule: 'environment.cost-budget',
+        approvers: PLATFORM,
+        until: `${day}T23:59:59.000Z`,
+        justification: 'two replicas during the launch',
+      },
+    ]);
   });
 
   it("fails with the approver's comment when rejected", async () => {

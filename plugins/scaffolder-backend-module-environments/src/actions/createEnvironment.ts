@@ -7,7 +7,12 @@ import {
 } from './environmentsApi';
 import { examples } from './createEnvironment.examples';
 import { startStep } from './environmentStep';
-import { environmentOutputs, resourceField, waitFields } from './fields';
+import {
+  environmentOutputs,
+  exceptionField,
+  resourceField,
+  waitFields,
+} from './fields';
 
 /**
  * `paved:environment:create`: creates an environment, as the user who runs the template,
@@ -57,6 +62,20 @@ export function createPavedEnvironmentCreateAction(
             .array(resourceField(z))
             .default([])
             .describe('Resources to provision'),
+        reason: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Why it is needed: approvers read it when the request waits for approval',
+            ),
+        exceptions: z =>
+          z
+            .array(exceptionField(z))
+            .optional()
+            .describe(
+              'Exceptions to high-severity baseline rules the request breaks, decided by the platform group',
+            ),
         ...waitFields,
         waitForEntity: z =>
           z

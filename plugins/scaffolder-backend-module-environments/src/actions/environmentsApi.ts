@@ -63,6 +63,13 @@ export function toCreateRequest(input: {
     name: string;
     spec?: Record<string, unknown>;
   }>;
+  reason?: string;
+  exceptions?: Array<{
+    rule: string;
+    resource?: string;
+    justification: string;
+    until: string;
+  }>;
 }) {
   return {
     name: input.name,
@@ -71,6 +78,16 @@ export function toCreateRequest(input: {
     entityRef: input.entityRef,
     ...(input.ttl && { ttl: input.ttl }),
     resources: (input.resources ?? []).map(r => ({ ...r, spec: r.spec ?? {} })),
+    ...(input.reason && { reason: input.reason }),
+    ...(input.exceptions?.length && {
+      exceptions: input.exceptions.map(x => ({
+        ...x,
+        // A form's date field gives a day: the exception lasts to its end.
+        until: /^\d{4}-\d{2}-\d{2}$/.test(x.until)
+          ? `${x.until}T23:59:59Z`
+          : x.until,
+      })),
+    }),
   };
 }
 

@@ -108,3 +108,19 @@ export const environmentOutputs = {
 export function waitOptions(input: { wait?: boolean; timeout?: number }) {
   return { wait: input.wait ?? true, timeoutSeconds: input.timeout ?? 600 };
 }
+
+/** A baseline exception asked for with the request. */
+export const exceptionField = (z: Z) =>
+  z.object({
+    rule: z
+      .string()
+      .describe('A high-severity baseline rule, e.g. postgres.statement-timeout'),
+    resource: z
+      .string()
+      .optional()
+      .describe("The requested resource it covers; omit for the environment's own rules"),
+    justification: z.string().describe('Why the rule cannot be met for now'),
+    until: z
+      .string()
+      .describe('When it ends: a date (2027-01-31, the end of that day UTC) or a date-time'),
+  });

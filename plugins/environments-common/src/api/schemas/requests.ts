@@ -22,6 +22,26 @@ export const resourceRequestSchema = z
   })
   .strict();
 
+/** A baseline exception asked for with the request: decided once the environment exists. @public */
+export const exceptionOnRequestSchema = z
+  .object({
+    rule: z.string().min(1, 'must name a rule of the class baseline'),
+    resource: resourceNameSchema.optional().meta({
+      description:
+        "The requested resource it covers, by name; omit it for the environment's own rules.",
+    }),
+    justification: z
+      .string()
+      .trim()
+      .min(1, 'must say why the rule cannot be met for now')
+      .max(2000, 'must be at most 2000 characters'),
+    until: z.iso.datetime({ offset: true }).meta({
+      description:
+        'When it ends: in the future, and within `environments.exceptions.maxDuration` (default 90 days).',
+    }),
+  })
+  .strict();
+
 /** The body of `POST /environments`. @public */
 export const createEnvironmentRequestSchema = z
   .object({
@@ -44,6 +64,14 @@ export const createEnvironmentRequestSchema = z
       .meta({
         description:
           'Why it is needed; approvers read it when the request needs approval.',
+      }),
+    exceptions: z
+      .array(exceptionOnRequestSchema)
+      .max(10, 'must list at most 10 exceptions')
+      .optional()
+      .meta({
+        description:
+          'Exceptions to `high` baseline rules the request breaks, each with a justification and an end date. Checked with the request (a 400 names the field); once the environment exists they wait for the approver group like `POST /environments/{id}/exceptions`.',
       }),
   })
   .strict();
