@@ -39,6 +39,10 @@ export const guidelinePages = {
   cost: 'cost/#estimate',
   permissions: 'ownership/#permissions',
   baselines: 'baselines/#what-a-baseline-is',
+  approvals: 'approvals/#requests',
+  decisions: 'approvals/#deciding',
+  exceptions: 'approvals/#exceptions',
+  askException: 'approvals/#asking-for-an-exception',
   ephemeralTemplate: 'golden-paths/#paved-ephemeral-environment',
   goldenPaths: 'golden-paths/',
 } as const;
