@@ -250,6 +250,59 @@ describe.each(
     expect(t.sent.at(-1)!.payload.title).toContain('was expired');
   });
 
+  it('ends the waiting requests of an environment that is destroyed, saying so', async () => {
+    const t = await setUp({ resourceTypes: ['double'] });
+    // A create that waits: destroying it ends the request and leaves nothing.
+    const waiting = (await t.environments.create(request('prod'), {
+      credentials: guest,
+    })) as any;
+    expect(waiting.environment.status).toBe('awaiting-approval');
+    const ended = await t.environments.destroy(
+      waiting.environment.id,
+      'prod',
+      guest,
+    );
+    expect(ended.environment.status).toBe('destroyed');
+    expect(ended.environment.statusReason).toBe(
+      'Withdrawn by user:default/guest: the environment was destroyed',
+    );
+    const [first] = await t.environments.listRequests(
+      { environmentId: waiting.environment.id },
+      guest,
+    );
+    expect(first).toMatchObject({
+      state: 'withdrawn',
+      decidedBy: 'user:default/guest',
+    });
+
+    // An update that waits on a live environment ends with the destroy.
+    const live = (await t.environments.create(
+      { ...request('prod-2'), resources: [] },
+      { credentials: guest },
+    )) as any;
+    await t.engine.runOnce();
+    const update = (await t.environments.addResources(
+      live.environment.id,
+      [{ type: 'double', name: 'db', spec: {} }],
+      guest,
+    )) as any;
+    await t.environments.destroy(live.environment.id, 'prod-2', guest);
+    while (await t.engine.runOnce());
+    const [second] = await t.environments.listRequests(
+      { environmentId: live.environment.id },
+      guest,
+    );
+    expect(second).toMatchObject({
+      id: update.approval.requestId,
+      state: 'withdrawn',
+      comment: 'the environment was destroyed',
+    });
+    expect(
+      (await t.environments.get(live.environment.id, guest)).status,
+    ).toBe('destroyed');
+    expect(t.provider.applied).toHaveLength(0);
+  });
+
   it('queues exactly one operation when approved twice at the same moment', async () => {
     const t = await setUp();
     const answer = (await t.environments.create(request('prod'), {

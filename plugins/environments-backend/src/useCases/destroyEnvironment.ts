@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { audited, severityFor } from '../audit/audited';
 import { principalRef } from '../authorization/principalRef';
 import { UseCaseContext } from './context';
+import { endRequest } from './decideRequest';
 import { getEnvironment } from './readEnvironments';
 import { respond } from './respond';
 
@@ -35,6 +36,24 @@ export async function destroyEnvironment(
   }
   const earlier = await earlierDestroy(ctx, id);
   if (earlier) return respond(ctx, id, earlier.id);
+
+  // What waits for approval ends first: a waiting create leaves nothing to destroy, and an
+  // update approved later would find its environment gone.
+  const waiting = await ctx.store.requests.list({
+    environmentId: id,
+    state: 'pending',
+  });
+  for (const request of waiting) {
+    await endRequest(ctx, request, {
+      state: 'withdrawn',
+      by: requestedBy,
+      comment: 'the environment was destroyed',
+    });
+  }
+  if (waiting.some(r => r.operationType === 'create')) {
+    const [created] = waiting.filter(r => r.operationType === 'create');
+    return respond(ctx, id, created.operationId);
+  }
 
   const operationId = crypto.randomUUID();
   return audited(
