@@ -10,22 +10,30 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import environmentsPlugin from '@paved/plugin-environments-backend';
+import postgresModule from '@paved/plugin-environments-backend-module-postgres';
+import { createTestProvisioningRole } from '@paved/plugin-environments-backend-module-postgres/testUtils';
 import { AddressInfo } from 'node:net';
 import { checkoutApi } from '../__testUtils__/checkoutApi';
 import { createPavedEnvironmentCreateAction } from './createEnvironment';
+import { createPavedResourceProvisionAction } from './provisionResource';
 
 const PLATFORM = 'group:default/platform-team';
 const APPROVER = 'user:default/priya';
 
 /** A real environments backend whose production class needs the platform team's approval. */
 async function startEnvironments() {
+  const role = await createTestProvisioningRole();
   const { server } = await startTestBackend({
     features: [
       environmentsPlugin,
+      postgresModule,
       mockServices.rootConfig.factory({
         data: {
           environments: {
             secrets: { key: Buffer.alloc(32, 8).toString('base64') },
+            providers: {
+              postgres: { targets: { shared: { ...role.connection } as any } },
+            },
             classes: [
               {
                 name: 'production',
@@ -33,6 +41,7 @@ async function startEnvironments() {
                 lifecycle: 'static',
                 approval: { always: true, approvers: PLATFORM },
                 baseline: 'production',
+                resources: { 'postgres-database': { target: 'shared' } },
               },
             ],
             baselines: {
@@ -243,5 +252,61 @@ describe('paved:environment:create on a class that needs approval', () => {
     expect(checkpoints.calls).toBe(1);
     const outputs = Object.fromEntries((second.output as jest.Mock).mock.calls);
     expect(outputs.status).toBe('ready');
+  });
+
+  it('paved:resource:provision waits for approval of the update, then provisions; a rejection fails it with the comment', async () => {
+    const asGuest = {
+      'Content-Type': 'application/json',
+      Authorization: mockCredentials.user.header('user:default/guest'),
+    };
+    const created = await (
+      await fetch(`${env.baseUrl}/environments`, {
+        method: 'POST',
+        headers: asGuest,
+        body: JSON.stringify({ ...input('grow'), wait: undefined, timeout: undefined }),
+      })
+    ).json();
+    await decide(created.approval.requestId, { decision: 'approve' });
+    const environmentId = created.environment.id;
+    const provision = (name: string) => {
+      const logger = mockServices.logger.mock();
+      const ctx: any = {
+        ...createMockActionContext({
+          input: {
+            environmentId,
+            resource: { type: 'postgres-database', name },
+            wait: true,
+            timeout: 60,
+          },
+          task: { id: `task-provision-${name}` },
+          logger,
+        } as any),
+        logger,
+      };
+      return { ctx, running: createPavedResourceProvisionAction(env.options).handler(ctx) };
+    };
+
+    const first = provision('db');
+    const id = await pendingRequestOf('grow');
+    expect((await decide(id, { decision: 'approve' })).status).toBe(200);
+    await first.running;
+    expect((first.ctx.logger.info as jest.Mock).mock.calls.map(c => c[0])).toContainEqual(
+      `The request to update grow is waiting for approval by ${PLATFORM} (every request of the production class needs approval)`,
+    );
+    const outputs = Object.fromEntries((first.ctx.output as jest.Mock).mock.calls);
+    expect(outputs.status).toBe('ready');
+    expect(outputs.resources.map((r: any) => [r.name, r.status])).toEqual([['db', 'ready']]);
+
+    const second = provision('db2');
+    const rejected = await pendingRequestOf('grow');
+    await decide(rejected, { decision: 'reject', comment: 'use the shared cache' });
+    await expect(second.running).rejects.toThrow(
+      `The request to update grow was rejected by ${APPROVER}: use the shared cache`,
+    );
+
+    await fetch(`${env.baseUrl}/environments/${environmentId}?confirm=grow`, {
+      method: 'DELETE',
+      headers: asGuest,
+    });
   });
 });

@@ -12,6 +12,7 @@ import {
   EnvironmentsClient,
 } from '@paved/plugin-environments-common';
 import { describeEnded, describeWaiting } from './approvalWait';
+import { sleep } from './sleep';
 
 /** What every action needs to reach the environments service. */
 export interface EnvironmentsActionOptions {
@@ -209,19 +210,6 @@ export async function waitForEnvironment(options: {
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason ?? new Error('The task was cancelled'));
-      },
-      { once: true },
-    );
-  });
-}
 
 /** Non-secret outputs for the next steps and the task's output page. */
 export function describeEnvironment(

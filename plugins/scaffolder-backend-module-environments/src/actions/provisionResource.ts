@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './provisionResource.examples';
+import { waitForDecision } from './approvalWait';
 import { EnvironmentsActionOptions } from './environmentsApi';
 import { startEnvironmentStep } from './environmentStep';
 import {
@@ -7,6 +8,7 @@ import {
   environmentOutputs,
   resourceField,
   waitFields,
+  waitOptions,
 } from './fields';
 
 /**
@@ -51,17 +53,34 @@ export function createPavedResourceProvisionAction(
       );
       if (isDryRun) return;
       if (!existing) {
-        await ctx.checkpoint({
+        // The request id is remembered too: a recovered task waits on the same request.
+        const asked = await ctx.checkpoint({
           key: `paved-resource-provision-${environmentId}-${input.resource.name}`,
           fn: async () => {
-            await client.addResources(
+            const answer = await client.addResources(
               environmentId,
               [{ ...input.resource, spec: input.resource.spec ?? {} }],
               { token },
             );
-            return { added: input.resource.name };
+            return {
+              added: input.resource.name,
+              requestId: answer.approval?.requestId ?? null,
+            };
           },
         });
+        const wait = waitOptions(input);
+        if (asked?.requestId && wait.wait) {
+          await waitForDecision({
+            client,
+            token,
+            environmentId,
+            requestId: asked.requestId,
+            timeoutSeconds: wait.timeoutSeconds,
+            pollIntervalMs: options.pollIntervalMs ?? 2000,
+            signal: ctx.signal,
+            logger: ctx.logger,
+          });
+        }
       }
       await step.settle(['ready']);
     },
