@@ -20,12 +20,15 @@ describe('App', () => {
     };
   });
 
-  it('greets a visitor with guest sign-in under the portal title', async () => {
+  it('greets a visitor with guest sign-in, or as a platform engineer, under the portal title', async () => {
     render(App.createRoot());
 
     // The app loads every discovered plugin first: seconds on a busy two-core machine.
     expect(
       await screen.findByRole('button', { name: 'Enter' }, { timeout: 30_000 }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Sign in as Priya Raman' }),
     ).toBeInTheDocument();
     expect(screen.getByText('Paved')).toBeInTheDocument();
   }, 60_000);

@@ -6,6 +6,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { validatedRootConfigServiceFactory } from './config/validatedRootConfigServiceFactory';
 import { permissionModulePavedPolicy } from './modules/permissionPolicy';
+import { authModulePlatformEngineerSignIn } from './modules/platformEngineerSignIn';
 import { techdocsModulePrebuild } from './modules/techdocsPrebuild';
 
 const backend = createBackend();
@@ -19,6 +20,8 @@ backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// A second one-click sign-in, as a platform engineer, to approve what the guest asks for.
+backend.add(authModulePlatformEngineerSignIn);
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
