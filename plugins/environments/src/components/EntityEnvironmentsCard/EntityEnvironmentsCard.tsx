@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
@@ -12,7 +12,9 @@ import {
   normalizeEntityRef,
 } from '@paved/plugin-environments-common';
 import { useDeclaredEnvironments } from '../../hooks/useDeclaredEnvironments';
+import { useEntityRequests } from '../../hooks/useEntityRequests';
 import { useEnvironments } from '../../hooks/useEnvironments';
+import { useSignedInUser } from '../../hooks/useSignedInUser';
 import { environmentEntityRefs } from '../../lib/environmentEntityRefs';
 import { DeclaredEnvironmentCard } from '../DeclaredEnvironmentCard';
 import { EnvironmentCard } from '../EnvironmentCard';
@@ -22,6 +24,7 @@ import {
   EnvironmentsEmptyState,
 } from '../EnvironmentsEmptyState';
 import { LoadError } from '../LoadError';
+import { RefusedRequests } from '../RequestNotice';
 
 /** More than any entity page should show; the environments page lists the rest. */
 const CARD_LIMIT = 100;
@@ -38,7 +41,10 @@ function environmentOf(environment: EnvironmentEntityV1alpha1): string {
 
 /** @public */
 export interface EntityEnvironmentsCardProps {
-  /** How often to reload while something is in flight; 2.5 s by default. */
+  /**
+   * How often to reload while something is in flight: 2.5 s by default, and 30 s for
+   * requests that wait for an approver (which take minutes or hours) unless set.
+   */
   refreshIntervalMs?: number;
 }
 
@@ -59,6 +65,27 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
       { refreshIntervalMs: props.refreshIntervalMs },
     );
   const declared = useDeclaredEnvironments(entity, refs, environments);
+  const requests = useEntityRequests(refs.length === 1 ? refs[0] : refs, {
+    refreshIntervalMs: props.refreshIntervalMs,
+  });
+  const signedInUser = useSignedInUser();
+  // A decision changes the environment (approved: it provisions; rejected: it is gone),
+  // which nothing else would make the card load again for.
+  const decisions = requests.requests?.map(r => `${r.id}:${r.state}`).join();
+  const seenDecisions = useRef<string>();
+  useEffect(() => {
+    if (decisions === undefined) return;
+    if (
+      seenDecisions.current !== undefined &&
+      seenDecisions.current !== decisions
+    )
+      refresh();
+    seenDecisions.current = decisions;
+  }, [decisions, refresh]);
+  const pendingOf = (environmentId: string) =>
+    requests.requests?.find(
+      r => r.environmentId === environmentId && r.state === 'pending',
+    );
   const nothingYet =
     environments?.length === 0 && declared.environments?.length === 0;
 
@@ -74,7 +101,12 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
       />
     );
   } else if (nothingYet) {
-    body = <EnvironmentsEmptyState entity={entity} />;
+    body = (
+      <>
+        <EnvironmentsEmptyState entity={entity} />
+        {requests.requests && <RefusedRequests requests={requests.requests} />}
+      </>
+    );
   } else {
     body = (
       <>
@@ -101,7 +133,12 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
               showEntity={normalizeEntityRef(environment.entityRef) !== self}
               // Alone, it has the room to show everything at once.
               defaultExpanded={environments.length === 1}
-              onChanged={refresh}
+              pendingRequest={pendingOf(environment.id)}
+              signedInUser={signedInUser}
+              onChanged={() => {
+                refresh();
+                requests.refresh();
+              }}
             />
           ))}
           {declared.environments?.map(environment => (
@@ -112,6 +149,7 @@ export const EntityEnvironmentsCard = (props: EntityEnvironmentsCardProps) => {
             />
           ))}
         </EnvironmentRowList>
+        {requests.requests && <RefusedRequests requests={requests.requests} />}
         {environments.length === 0 && (
           // Only declared ones: still offer what Paved can provision.
           <Box mt={2}>

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Environment } from '@paved/plugin-environments-common';
+import {
+  ApprovalRequest,
+  Environment,
+} from '@paved/plugin-environments-common';
 import { useEnvironmentPermissions } from '../../hooks/useEnvironmentPermissions';
 import { EnvironmentRow } from '../EnvironmentRow';
 import { TierChip } from '../TierChip';
@@ -12,12 +15,15 @@ import { SummaryCells } from './SummaryCells';
  * One environment, in a line: name, tier, status, time left, cost and open findings;
  * expanded, everything else (resources and their connection details, links, actions).
  * `showEntity` names the component it belongs to, for a system's page;
- * `defaultExpanded` opens it from the start.
+ * `defaultExpanded` opens it from the start; `pendingRequest` is what waits for an
+ * approver, said in the details with its withdraw button for `signedInUser`.
  */
 export const EnvironmentCard = (props: {
   environment: Environment;
   showEntity?: boolean;
   defaultExpanded?: boolean;
+  pendingRequest?: ApprovalRequest;
+  signedInUser?: string;
   onChanged: () => void;
 }) => {
   const { environment, showEntity, onChanged } = props;
@@ -45,6 +51,8 @@ export const EnvironmentCard = (props: {
       <EnvironmentDetails
         environment={environment}
         permissions={permissions}
+        pendingRequest={props.pendingRequest}
+        signedInUser={props.signedInUser}
         onChanged={onChanged}
       />
     </EnvironmentRow>

@@ -2,10 +2,14 @@ import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Environment } from '@paved/plugin-environments-common';
+import {
+  ApprovalRequest,
+  Environment,
+} from '@paved/plugin-environments-common';
 import { EnvironmentPermissions } from '../../hooks/useEnvironmentPermissions';
 import { BaselineConformance } from '../BaselineConformance';
 import { EnvironmentActions } from '../EnvironmentActions';
+import { PendingRequest } from '../RequestNotice';
 import { ResourceList } from '../ResourceList';
 import { RetryButton } from '../RetryButton';
 import { TimeLeft } from '../TimeLeft';
@@ -26,14 +30,16 @@ const useStyles = makeStyles(theme => ({
  * What an environment's line leaves out: class and owner, what it is doing or why it
  * failed, the expiry in words, whether it meets its baseline (opening the findings),
  * its resources with their outputs and connection string, links, and the actions the
- * user may take.
+ * user may take; a request of it that waits for approval, with who decides.
  */
 export const EnvironmentDetails = (props: {
   environment: Environment;
   permissions: EnvironmentPermissions;
+  pendingRequest?: ApprovalRequest;
+  signedInUser?: string;
   onChanged: () => void;
 }) => {
-  const { environment, permissions, onChanged } = props;
+  const { environment, permissions, pendingRequest, onChanged } = props;
   const classes = useStyles();
 
   return (
@@ -51,6 +57,13 @@ export const EnvironmentDetails = (props: {
           )
         }
       />
+      {pendingRequest && (
+        <PendingRequest
+          request={pendingRequest}
+          signedInUser={props.signedInUser}
+          onWithdrawn={onChanged}
+        />
+      )}
       {environment.expiresAt && <TimeLeft expiresAt={environment.expiresAt} />}
       <BaselineConformance environment={environment} />
       <Divider />

@@ -1,0 +1,2 @@
+export { PendingRequest } from './PendingRequest';
+export { RefusedRequests } from './RefusedRequests';
