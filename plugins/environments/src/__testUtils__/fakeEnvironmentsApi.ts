@@ -1,5 +1,5 @@
-import { ResponseError } from '@backstage/errors';
 import {
+  BaselineException,
   Environment,
   EnvironmentClassSummary,
   EnvironmentsApi,
@@ -10,39 +10,16 @@ import {
   normalizeEntityRef,
   parseDuration,
 } from '@paved/plugin-environments-common';
+import { fakeExceptions } from './fakeExceptions';
 import { PREVIEW_CLASS, anOperation } from './fixtures';
+
+export { responseError } from './responseError';
 
 /** A fake of the environments API: in memory, and every method a jest mock to inspect. */
 export type FakeEnvironmentsApi = jest.Mocked<EnvironmentsApi> & {
   /** Replaces what the server holds, as if something changed behind the card's back. */
   setEnvironments(environments: Environment[]): void;
 };
-
-/**
- * A ResponseError as the common package's client throws it: the server's message
- * appended to the status line.
- */
-export async function responseError(
-  status: number,
-  message: string,
-): Promise<ResponseError> {
-  const error = await ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: { name: status === 403 ? 'NotAllowedError' : 'Error', message },
-        request: { method: 'POST', url: '/api/environments' },
-        response: { statusCode: status },
-      }),
-      {
-        status,
-        statusText: status === 403 ? 'Forbidden' : 'Error',
-        headers: { 'Content-Type': 'application/json' },
-      },
-    ) as any,
-  );
-  error.message = `${error.message}: ${message}`;
-  return error;
-}
 
 function matches(
   item: { entityRef: string },
@@ -62,12 +39,25 @@ function newestFirst(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
 }
 
+/** Each method a jest mock, to inspect. */
+function mocked<T extends Record<string, (...args: any[]) => any>>(
+  methods: T,
+): { [K in keyof T]: jest.Mock } {
+  return Object.fromEntries(
+    Object.entries(methods).map(([name, method]) => [name, jest.fn(method)]),
+  ) as { [K in keyof T]: jest.Mock };
+}
+
 export function fakeEnvironmentsApi(
   options: {
     environments?: Environment[];
     classes?: EnvironmentClassSummary[];
     /** Open and resolved, of any of the environments (`environmentId`). */
     findings?: Finding[];
+    /** Baseline exceptions of any state, newest first. */
+    exceptions?: BaselineException[];
+    /** Who is signed in: asks for exceptions, and decides those of others. */
+    user?: string;
   } = {},
 ): FakeEnvironmentsApi {
   let environments = [...(options.environments ?? [])];
@@ -79,27 +69,25 @@ export function fakeEnvironmentsApi(
     }
     return environment;
   };
-  // Like the server, the open count follows the findings, when the test gives some.
+  // Like the server, the open count follows the findings, when the test gives some,
+  // and leaves out the ones an approved exception accepts, counted apart.
   const counted = (environment: Environment): Environment => {
     if (!options.findings) return environment;
-    const open = findings.filter(
+    const unresolved = findings.filter(
       f => f.environmentId === environment.id && !f.resolvedAt,
     );
+    const open = unresolved.filter(f => !f.exception);
+    const accepted = unresolved.length - open.length;
     const bySeverity: Partial<Record<FindingSeverity, number>> = {};
     for (const finding of open) {
       bySeverity[finding.severity] = (bySeverity[finding.severity] ?? 0) + 1;
     }
-    return open.length
-      ? {
-          ...environment,
-          openFindings: open.length,
-          openFindingsBySeverity: bySeverity,
-        }
-      : {
-          ...environment,
-          openFindings: undefined,
-          openFindingsBySeverity: undefined,
-        };
+    return {
+      ...environment,
+      openFindings: open.length || undefined,
+      openFindingsBySeverity: open.length ? bySeverity : undefined,
+      acceptedFindings: accepted || undefined,
+    };
   };
   const update = (id: string, patch: Partial<Environment>) => {
     const updated = { ...find(id), ...patch };
@@ -172,6 +160,14 @@ export function fakeEnvironmentsApi(
               (request.state === 'open') === (f.resolvedAt === undefined)),
         ),
       ),
+    ),
+    ...mocked(
+      fakeExceptions({
+        exceptions: [...(options.exceptions ?? [])],
+        findings,
+        environment: find,
+        user: options.user ?? 'user:default/guest',
+      }),
     ),
   };
   return api as unknown as FakeEnvironmentsApi;

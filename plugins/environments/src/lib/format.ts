@@ -41,3 +41,17 @@ export function formatDateTime(iso: string): string {
 export function formatTimeAgo(iso: string, now: number): string {
   return `${formatTimeLeft(Math.max(0, now - Date.parse(iso)))} ago`;
 }
+
+/**
+ * `Dec 31, 2026` in the reader's locale, read in UTC: an exception ends at the end of
+ * the UTC day its asker picked, which a local reading would move to the next day east
+ * of Greenwich.
+ */
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
+}

@@ -3,19 +3,19 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useApi } from '@backstage/core-plugin-api';
-import { ApprovalRequest } from '@paved/plugin-environments-common';
-import { environmentsApiRef } from '../../api';
+import { RequestDecision } from '@paved/plugin-environments-common';
 
 /**
- * Approve, or reject with a comment the requester reads as the reason. The server says
- * why a decision is refused (already decided, not an approver); that is shown as is.
+ * Approve, or reject with a comment the requester reads as the reason: a request's or
+ * an exception's, whichever `decide` sends. The server says why a decision is refused
+ * (already decided, not an approver); that is shown as is.
  */
-export const DecideRequest = (props: {
-  request: ApprovalRequest;
+export const DecisionForm = (props: {
+  /** What is decided, for the comment's accessible name: "Comment on <subject>". */
+  subject: string;
+  decide(decision: RequestDecision): Promise<unknown>;
   onDecided(): void;
 }) => {
-  const api = useApi(environmentsApiRef);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -24,10 +24,7 @@ export const DecideRequest = (props: {
     setBusy(true);
     setError(undefined);
     try {
-      await api.decideRequest(props.request.id, {
-        decision,
-        comment: comment.trim() || undefined,
-      });
+      await props.decide({ decision, comment: comment.trim() || undefined });
       props.onDecided();
     } catch (e) {
       setError((e as Error).message);
@@ -51,9 +48,7 @@ export const DecideRequest = (props: {
         value={comment}
         onChange={e => setComment(e.target.value)}
         helperText="Required to reject: the requester reads it"
-        inputProps={{
-          'aria-label': `Comment on ${props.request.environmentName}`,
-        }}
+        inputProps={{ 'aria-label': `Comment on ${props.subject}` }}
       />
       <Box display="flex" style={{ gap: 8 }}>
         <Button

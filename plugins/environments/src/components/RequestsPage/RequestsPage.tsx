@@ -11,7 +11,9 @@ import {
 } from '@paved/plugin-environments-common';
 import { environmentsApiRef } from '../../api';
 import { LoadError } from '../LoadError';
-import { DecideRequest } from './DecideRequest';
+import { DecisionForm } from './DecisionForm';
+import { describeDecision } from './describeDecision';
+import { ExceptionsSection } from './ExceptionsSection';
 
 const STATES: ApprovalState[] = [
   'pending',
@@ -58,12 +60,7 @@ function columns(decide?: (r: ApprovalRequest) => JSX.Element) {
     ...base,
     {
       title: 'State',
-      render: (r: ApprovalRequest) =>
-        r.state === 'pending'
-          ? `pending · ${r.approvers} decides`
-          : `${r.state}${r.decidedBy ? ` by ${r.decidedBy}` : ''}${
-              r.comment ? `: ${r.comment}` : ''
-            }`,
+      render: (r: ApprovalRequest) => describeDecision(r),
     },
   ];
 }
@@ -71,7 +68,8 @@ function columns(decide?: (r: ApprovalRequest) => JSX.Element) {
 /**
  * The Requests tab: for approvers, what waits for them, with the plan, cost, rules broken
  * and the requester's reason, to approve or reject; for everyone, every request they may
- * see with its state and decision, filtered by state, class and owner.
+ * see with its state and decision, filtered by state, class and owner; then the same
+ * for baseline exceptions.
  * @public
  */
 export const RequestsPage = () => {
@@ -150,7 +148,11 @@ export const RequestsPage = () => {
           options={{ paging: false, search: false }}
           data={toDecide}
           columns={columns(r => (
-            <DecideRequest request={r} onDecided={load} />
+            <DecisionForm
+              subject={r.environmentName}
+              decide={decision => api.decideRequest(r.id, decision)}
+              onDecided={load}
+            />
           ))}
         />
       )}
@@ -171,6 +173,7 @@ export const RequestsPage = () => {
           </Box>
         }
       />
+      <ExceptionsSection />
     </Box>
   );
 };
