@@ -6,7 +6,12 @@ import {
 } from '@paved/plugin-environments-common';
 
 /** What a user can do to an environment from the card. */
-export type EnvironmentAction = 'extend' | 'destroy' | 'retry' | 'reveal';
+export type EnvironmentAction =
+  | 'extend'
+  | 'destroy'
+  | 'retry'
+  | 'reveal'
+  | 'exception';
 
 const PERMISSION_OF: Record<EnvironmentAction, string> = {
   extend: environmentUpdatePermission.name,
@@ -14,6 +19,7 @@ const PERMISSION_OF: Record<EnvironmentAction, string> = {
   // A failed destroy is retried as a destroy; the server's message then names delete.
   retry: environmentUpdatePermission.name,
   reveal: resourceSecretReadPermission.name,
+  exception: environmentUpdatePermission.name,
 };
 
 const DOING: Record<EnvironmentAction, string> = {
@@ -21,6 +27,7 @@ const DOING: Record<EnvironmentAction, string> = {
   destroy: 'destroy',
   retry: 'retry',
   reveal: 'reveal the connection string of',
+  exception: 'ask for an exception on',
 };
 
 function isForbidden(error: Error): boolean {

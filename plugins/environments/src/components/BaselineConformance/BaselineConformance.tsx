@@ -25,7 +25,8 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * Whether the environment meets its class's baseline: "conformant", or how many
- * findings are open and how serious they are. Opens the findings dialog.
+ * findings are open and how serious they are; then how many an approved exception
+ * accepts, which the open count leaves out. Opens the findings dialog.
  *
  * The environment carries its open findings' count by severity, so the line costs no
  * request; the findings themselves load when the dialog opens.
@@ -34,6 +35,7 @@ export const BaselineConformance = (props: { environment: Environment }) => {
   const { environment } = props;
   const classes = useStyles();
   const openCount = environment.openFindings ?? 0;
+  const acceptedCount = environment.acceptedFindings ?? 0;
 
   if (openCount === 0 && !isCheckedAgainstBaseline(environment)) {
     // Not live yet or any more: nothing is checked, so there is nothing to say.
@@ -60,6 +62,7 @@ export const BaselineConformance = (props: { environment: Environment }) => {
       <WarningIcon fontSize="small" className={classes.unknown} aria-hidden />
     );
   }
+  if (acceptedCount > 0) summary += `, ${acceptedCount} accepted`;
 
   return (
     <FindingsButton

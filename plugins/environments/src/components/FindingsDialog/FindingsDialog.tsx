@@ -10,30 +10,42 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { Link } from '@backstage/core-components';
 import { Environment } from '@paved/plugin-environments-common';
-import { useFindings } from '../../hooks/useFindings';
 import { useEnvironmentLinks } from '../../hooks/useEnvironmentLinks';
+import { useEnvironmentPermissions } from '../../hooks/useEnvironmentPermissions';
+import { useFindings } from '../../hooks/useFindings';
+import { usePendingExceptions } from '../../hooks/usePendingExceptions';
 import { isOpen } from '../../lib/findings';
 import { guidelinePages } from '../../lib/guidelines';
+import { FindingExceptionAction } from '../AskException';
 import { OpenAndResolvedFindings } from '../FindingsList';
 
 /**
  * An environment's baseline findings: the open ones, and on demand the resolved ones.
  * Mounted while open; loads them when it opens, and again in the background when the
- * environment's open count changes.
+ * environment's open or accepted count changes. Under an open finding: its pending
+ * exception, or for who may update the environment, asking for one.
  * @public
  */
 export const FindingsDialog = (props: {
-  environment: Pick<Environment, 'id' | 'name' | 'openFindings'>;
+  environment: Pick<
+    Environment,
+    'id' | 'name' | 'openFindings' | 'acceptedFindings'
+  >;
   onClose: () => void;
 }) => {
   const { environment, onClose } = props;
   const environmentName = environment.name;
   const state = useFindings(environment.id, {
-    refreshKey: environment.openFindings ?? 0,
+    refreshKey: `${environment.openFindings ?? 0}/${
+      environment.acceptedFindings ?? 0
+    }`,
   });
+  const { canUpdate } = useEnvironmentPermissions(environment.id);
+  const pending = usePendingExceptions(environment.id);
   const links = useEnvironmentLinks();
   const titleId = useId();
-  const openCount = state.findings?.filter(isOpen).length ?? 0;
+  const open = state.findings?.filter(isOpen) ?? [];
+  const acceptedCount = open.filter(f => f.exception).length;
 
   return (
     <Dialog
@@ -72,11 +84,20 @@ export const FindingsDialog = (props: {
         {state.findings && (
           <>
             <Typography variant="subtitle2" component="h3">
-              Open ({openCount})
+              Open ({open.length}
+              {acceptedCount > 0 ? `, ${acceptedCount} accepted` : ''})
             </Typography>
             <OpenAndResolvedFindings
               findings={state.findings}
               none={<>None: {environmentName} meets its baseline.</>}
+              renderAction={finding => (
+                <FindingExceptionAction
+                  finding={finding}
+                  pending={pending.exceptions}
+                  canAsk={canUpdate}
+                  onAsked={pending.add}
+                />
+              )}
             />
           </>
         )}

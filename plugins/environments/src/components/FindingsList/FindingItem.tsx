@@ -1,10 +1,12 @@
+import { ReactNode } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import { Link } from '@backstage/core-components';
 import { Finding } from '@paved/plugin-environments-common';
 import { useEnvironmentLinks } from '../../hooks/useEnvironmentLinks';
 import { useNow } from '../../hooks/useNow';
-import { formatDateTime, formatTimeAgo } from '../../lib/format';
+import { formatDate, formatDateTime, formatTimeAgo } from '../../lib/format';
 import { SeverityIcon } from './SeverityIcon';
 
 const SEVERITY_LABELS: Record<Finding['severity'], string> = {
@@ -36,17 +38,28 @@ const useStyles = makeStyles(theme => ({
     '& dt': { color: theme.palette.text.secondary },
     '& dd': { margin: 0, fontFamily: 'monospace', overflowWrap: 'anywhere' },
   },
+  // Accepted is a decision, not a problem: the info colour, never the error one.
+  accepted: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: theme.spacing(1),
+    padding: theme.spacing(0.5, 1),
+    borderLeft: `3px solid ${theme.palette.info.main}`,
+    '& svg': { color: theme.palette.info.main },
+  },
 }));
 
 /**
  * One finding: its severity and rule, what it is about, what the rule wants against
- * what was seen, when, and the guideline section that explains the rule.
+ * what was seen, when, and the guideline section that explains the rule; who accepted
+ * it and until when, when an approved exception does; and the caller's `action`.
  */
 export const FindingItem = (props: {
   finding: Finding;
   showEnvironment?: boolean;
+  action?: ReactNode;
 }) => {
-  const { finding, showEnvironment } = props;
+  const { finding, showEnvironment, action } = props;
   const classes = useStyles();
   const links = useEnvironmentLinks();
   const now = useNow();
@@ -74,6 +87,16 @@ export const FindingItem = (props: {
         )}
       </div>
       <Typography variant="body2">{finding.message}</Typography>
+      {finding.exception && (
+        <div className={classes.accepted}>
+          <VerifiedUserIcon fontSize="small" aria-hidden />
+          <Typography variant="body2">
+            Accepted by {finding.exception.acceptedBy} until{' '}
+            {formatDate(finding.exception.until)}:{' '}
+            {finding.exception.justification}
+          </Typography>
+        </div>
+      )}
       <Typography variant="body2" component="dl" className={classes.values}>
         <dt>Expected</dt>
         <dd>{finding.expected}</dd>
@@ -97,6 +120,7 @@ export const FindingItem = (props: {
           About the rule {finding.rule}
         </Link>
       </Typography>
+      {action}
     </li>
   );
 };

@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { makeStyles } from '@material-ui/core/styles';
 import { Finding } from '@paved/plugin-environments-common';
 import { FindingItem } from './FindingItem';
@@ -9,12 +10,14 @@ const useStyles = makeStyles({
 /**
  * Baseline findings, in the order given (the API's is newest first). Presentational:
  * the caller loads them and says what an empty list means. `showEnvironment` names
- * each finding's environment, for a list that spans several.
+ * each finding's environment, for a list that spans several; `renderAction` adds what
+ * may be done about a finding under it.
  * @public
  */
 export const FindingsList = (props: {
   findings: Finding[];
   showEnvironment?: boolean;
+  renderAction?: (finding: Finding) => ReactNode;
   /** The list's accessible name, e.g. "Open findings". */
   'aria-label'?: string;
 }) => {
@@ -26,6 +29,7 @@ export const FindingsList = (props: {
           key={finding.id}
           finding={finding}
           showEnvironment={props.showEnvironment}
+          action={props.renderAction?.(finding)}
         />
       ))}
     </ul>

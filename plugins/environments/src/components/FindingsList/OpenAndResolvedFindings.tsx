@@ -15,6 +15,8 @@ export const OpenAndResolvedFindings = (props: {
   findings: Finding[];
   /** What to say when nothing is open. */
   none: ReactNode;
+  /** What may be done about an open finding, under it. */
+  renderAction?: (finding: Finding) => ReactNode;
 }) => {
   const [showResolved, setShowResolved] = useState(false);
   const open = props.findings.filter(isOpen);
@@ -22,7 +24,11 @@ export const OpenAndResolvedFindings = (props: {
   return (
     <>
       {open.length > 0 ? (
-        <FindingsList findings={open} aria-label="Open findings" />
+        <FindingsList
+          findings={open}
+          aria-label="Open findings"
+          renderAction={props.renderAction}
+        />
       ) : (
         <Typography variant="body2" paragraph>
           {props.none}

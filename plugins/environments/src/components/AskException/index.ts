@@ -1,0 +1,1 @@
+export { FindingExceptionAction } from './FindingExceptionAction';
