@@ -135,11 +135,20 @@ describe.each(
       },
     });
 
+    // Ready at once, not at the reconciler's next pass; and the pass keeps it so.
+    expect(await t.status()).toBe('ready');
     await t.reconciler.run();
     const environment = await t.environments.get(t.id, guest);
     expect(environment.status).toBe('ready');
     expect(environment.openFindings).toBeUndefined();
     expect(environment.acceptedFindings).toBe(1);
+    // The Environments page's "with findings" filter counts as the card does.
+    const listed = (hasFindings: boolean) =>
+      t.environments
+        .list({ hasFindings, limit: 10, offset: 0 }, guest)
+        .then(page => page.items.map(e => e.id));
+    expect(await listed(true)).not.toContain(t.id);
+    expect(await listed(false)).toContain(t.id);
     const [finding] = await t.findings.list({ environmentId: t.id });
     expect(finding.exception).toEqual({
       id: asked.id,

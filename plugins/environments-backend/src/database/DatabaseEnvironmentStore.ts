@@ -6,6 +6,7 @@ import {
   EnvironmentPermissionResource,
 } from '../permissions/rules';
 import { applyCriteria } from './applyCriteria';
+import { acceptingException } from './DatabaseFindingStore';
 import { chunks, toTimestamp } from './dialect';
 import { toEnvironmentViews } from './environmentViews';
 import { EnvironmentStore, ListQuery } from './EnvironmentsStore';
@@ -47,9 +48,12 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
         builder.where('expires_at', '<', query.expiringBefore);
       if (!query.includeDestroyed) builder.whereNull('destroyed_at');
       if (query.hasFindings !== undefined) {
-        const open = this.db('findings')
-          .whereRaw('findings.environment_id = environments.id')
-          .whereNull('findings.resolved_at');
+        // Open as the card counts them: a finding an approved exception accepts is not.
+        const open = this.db('findings as f')
+          .leftJoin('baseline_exceptions as x', acceptingException(this.db))
+          .whereRaw('f.environment_id = environments.id')
+          .whereNull('f.resolved_at')
+          .whereNull('x.id');
         if (query.hasFindings) builder.whereExists(open);
         else builder.whereNotExists(open);
       }
@@ -85,8 +89,9 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
   async getPermissionResources(
     ids: string[],
   ): Promise<Array<EnvironmentPermissionResource | undefined>> {
-    const rows: Array<Pick<EnvironmentRow, 'id' | 'owner' | 'tier' | 'status'>> =
-      [];
+    const rows: Array<
+      Pick<EnvironmentRow, 'id' | 'owner' | 'tier' | 'status'>
+    > = [];
     for (const part of chunks(ids)) {
       rows.push(
         ...(await this.db('environments')

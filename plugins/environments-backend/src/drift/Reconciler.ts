@@ -17,14 +17,13 @@ import { notifyOwner } from '../notifications/notifyOwner';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
 import { GlobalTask } from '../scheduling/scheduleGlobalTask';
 import { observeResources } from './observeResources';
+import { DEGRADING } from '../baselines/degrading';
 import { reconcileFindings } from './reconcileFindings';
 import { Violation } from './Violation';
 
 /** Who the operations that restore drifted resources are recorded as. */
 export const RECONCILER_PRINCIPAL = 'paved:reconciler';
 
-/** Findings of these severities make an environment `degraded`. */
-const DEGRADING = new Set(['blocking', 'high']);
 
 /** Resources per `observe` call: one query per target server for any realistic fleet. */
 const DEFAULT_BATCH_SIZE = 10_000;

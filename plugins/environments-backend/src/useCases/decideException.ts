@@ -11,6 +11,7 @@ import {
   environmentReadPermission,
 } from '@paved/plugin-environments-common';
 import { audited } from '../audit/audited';
+import { recoverWhenAccepted } from '../exceptions/recoverWhenAccepted';
 import { principalRef } from '../authorization/principalRef';
 import { notifyExceptionRequester } from '../notifications/notifyExceptions';
 import { memberships } from './approvalRequests';
@@ -110,6 +111,9 @@ export async function decideException(
         );
       }
       const result = (await ctx.store.exceptions.get(id))!;
+      if (state === 'approved') {
+        await recoverWhenAccepted(ctx, result.environmentId, new Date());
+      }
       await notifyExceptionRequester(ctx, result);
       return { result };
     },

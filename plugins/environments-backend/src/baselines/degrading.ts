@@ -1,0 +1,2 @@
+/** Findings of these severities make an environment `degraded`. */
+export const DEGRADING: ReadonlySet<string> = new Set(['blocking', 'high']);
