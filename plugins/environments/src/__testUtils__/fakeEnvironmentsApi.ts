@@ -1,4 +1,5 @@
 import {
+  ApprovalRequest,
   BaselineException,
   Environment,
   EnvironmentClassSummary,
@@ -11,6 +12,7 @@ import {
   parseDuration,
 } from '@paved/plugin-environments-common';
 import { fakeExceptions } from './fakeExceptions';
+import { fakeRequests } from './fakeRequests';
 import { PREVIEW_CLASS, anOperation } from './fixtures';
 
 export { responseError } from './responseError';
@@ -56,6 +58,8 @@ export function fakeEnvironmentsApi(
     findings?: Finding[];
     /** Baseline exceptions of any state, newest first. */
     exceptions?: BaselineException[];
+    /** Requests that needed approval, of any state, newest first. */
+    requests?: ApprovalRequest[];
     /** Who is signed in: asks for exceptions, and decides those of others. */
     user?: string;
   } = {},
@@ -166,6 +170,12 @@ export function fakeEnvironmentsApi(
         exceptions: [...(options.exceptions ?? [])],
         findings,
         environment: find,
+        user: options.user ?? 'user:default/guest',
+      }),
+    ),
+    ...mocked(
+      fakeRequests({
+        requests: [...(options.requests ?? [])],
         user: options.user ?? 'user:default/guest',
       }),
     ),
