@@ -33,7 +33,8 @@ const CONFIG = 'app-config.yaml';
 const PAGES = path.join('docs', 'baselines');
 const GENERAL_PAGE = path.join(PAGES, 'index.md');
 const BACKEND = path.join('plugins', 'environments-backend');
-const RECONCILER = path.join('plugins', 'environments-backend', 'src', 'drift', 'Reconciler.ts');
+// Which severities degrade an environment: the reconciler and the exception use cases read it here.
+const DEGRADING_SOURCE = path.join('plugins', 'environments-backend', 'src', 'baselines', 'degrading.ts');
 const COMMAND = 'yarn docs:baselines';
 const GENERATED = `<!-- Generated from ${CONFIG} by scripts/baseline-docs.js: do not edit. Change the config, then run \`${COMMAND}\`. -->`;
 const RULE_SECTIONS = `<!-- The rule sections below are generated from the registered rules' descriptions by scripts/baseline-docs.js: do not edit them. Change a description, then run \`${COMMAND}\`. -->`;
@@ -96,13 +97,13 @@ function registeredRules() {
   return new core.BaselineRuleRegistry(all).list();
 }
 
-/** The quoted strings of `const <name> = new Set([...])` in the reconciler's source. */
-function reconcilerSet(name) {
-  const source = fs.readFileSync(path.join(root, RECONCILER), 'utf8');
+/** The quoted strings of `const <name> = new Set([...])` in the backend's source. */
+function sourceSet(name) {
+  const source = fs.readFileSync(path.join(root, DEGRADING_SOURCE), 'utf8');
   const match = new RegExp(`const ${name} = new Set\\(\\[([^\\]]*)\\]\\)`).exec(source);
   if (!match) {
     throw new Error(
-      `${RECONCILER} has no \`const ${name} = new Set([...])\`; scripts/baseline-docs.js reads it to say how drift is handled: update the script`,
+      `${DEGRADING_SOURCE} has no \`const ${name} = new Set([...])\`; scripts/baseline-docs.js reads it to say how drift is handled: update the script`,
     );
   }
   return new Set([...match[1].matchAll(/'([^']+)'/g)].map(m => m[1]));
@@ -376,10 +377,10 @@ function linkTargets(index, { config, resolved, rules }) {
  * @returns {Map<string, string>}
  */
 function generate(config = readConfig(), registered = registeredRules()) {
-  const degrading = reconcilerSet('DEGRADING');
+  const degrading = sourceSet('DEGRADING');
   if ([...degrading].sort().join() !== 'blocking,high') {
     throw new Error(
-      `${RECONCILER}: findings of ${[...degrading].join(', ')} degrade an environment, but the severity words of scripts/baseline-docs.js say blocking and high do: update SEVERITY`,
+      `${DEGRADING_SOURCE}: findings of ${[...degrading].join(', ')} degrade an environment, but the severity words of scripts/baseline-docs.js say blocking and high do: update SEVERITY`,
     );
   }
   const rules = new Map(registered.map(rule => [rule.id, rule]));

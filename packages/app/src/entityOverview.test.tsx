@@ -34,9 +34,13 @@ const checkoutApi = {
   spec: { type: 'service', lifecycle: 'production', owner: 'checkout-team' },
 };
 
-// Only the call the card makes for a component without environments.
-const noEnvironments: Pick<EnvironmentsApi, 'listEnvironments'> = {
+// Only the calls the card makes for a component without environments or requests.
+const noEnvironments: Pick<
+  EnvironmentsApi,
+  'listEnvironments' | 'listRequests'
+> = {
   listEnvironments: async () => ({ items: [], totalItems: 0 }),
+  listRequests: async () => [],
 };
 
 describe("the portal's entity overview", () => {
