@@ -116,6 +116,56 @@ export interface Config {
       /** How long before an exception ends its environment's owner is told (default 3 days). */
       noticeBefore?: string;
     };
+    /**
+     * Shared goals: what both teams work toward, each measured by a metric of Paved's
+     * catalogue (the guidelines' goals page defines each) and snapshotted once a day.
+     * A goal that is wrong stops the backend with the key and the rule.
+     */
+    goals?: Array<{
+      /** Lowercase letters, digits and hyphens; the goal's URL on the Goals page. */
+      id: string;
+      title: string;
+      description?: string;
+      /** The group that owns the goal, e.g. `group:default/platform-team`. */
+      owner: string;
+      metric:
+        | 'baseline-conformance'
+        | 'drift-time-to-resolve'
+        | 'provisioning-lead-time'
+        | 'operation-success'
+        | 'ephemeral-hygiene'
+        | 'self-service-share'
+        | 'cost-against-budget';
+      /**
+       * The statistic of the metric the target is for, e.g. `p50` of
+       * `provisioning-lead-time` (default: the metric's headline statistic).
+       */
+      statistic?: string;
+      /** Which environments count; every field narrows it. */
+      scope?: {
+        tier?: 'production' | 'staging' | 'development' | 'preview';
+        /** A class of `environments.classes`. */
+        class?: string;
+        /** The owner group of the environments. */
+        owner?: string;
+        /** A system ref: its environments and those of its components. */
+        system?: string;
+      };
+      /**
+       * A number, in the statistic's unit (percent 0–100, hours, the currency), on the side
+       * the statistic implies (at least a share, at most hours and cost); or
+       * `{ atLeast: n }` / `{ atMost: n }` to say the side.
+       */
+      target: number | { atLeast: number } | { atMost: number };
+      /** Windowed metrics: the days measured, ending now, e.g. `7d` (default `30d`). */
+      window?: string;
+      /** The date the target is due, e.g. `2027-03-31`. */
+      due: string;
+    }>;
+    /** How often every goal's snapshot of the day is recorded (default every 24 hours). */
+    goalSnapshots?: { frequency?: HumanDuration };
+    /** How often the goals digest goes to the teams (default every 7 days). */
+    goalDigest?: { frequency?: HumanDuration };
     /** How often waiting requests are checked for expiry (default every minute). */
     requests?: { frequency?: HumanDuration };
     /** How often ephemeral environments are checked for expiry (default every minute). */

@@ -9,6 +9,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { GoalsService } from './goals/GoalsService';
 import { EnvironmentsService } from './services/EnvironmentsService';
 import { toListQuery } from './useCases/toListQuery';
 
@@ -53,8 +54,9 @@ const normalizeRefs = (refs: string | string[] | undefined) =>
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   environments: EnvironmentsService;
+  goals: GoalsService;
 }): Promise<express.Router> {
-  const { httpAuth, environments } = options;
+  const { httpAuth, environments, goals } = options;
   const router = Router();
   router.use(express.json());
   const writer = (req: express.Request) =>
@@ -223,6 +225,22 @@ export async function createRouter(options: {
     res.json(
       await environments.decideException(req.params.id, body, credentials),
     );
+  });
+
+  router.get(expressPath(routes.listGoals), async (req, res) => {
+    await httpAuth.credentials(req);
+    const { query } = parseRequest(routes.listGoals, req);
+    res.json({ items: await goals.list(query) });
+  });
+
+  router.get(expressPath(routes.getGoal), async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await goals.get(req.params.id, credentials));
+  });
+
+  router.post(expressPath(routes.snapshotGoals), async (req, res) => {
+    const credentials = await writer(req);
+    res.json(await goals.snapshotOnDemand(credentials));
   });
 
   return router;

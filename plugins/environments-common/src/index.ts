@@ -11,3 +11,4 @@ export * from './permissions';
 export * from './client';
 export * from './catalog';
 export * from './events';
+export * from './goalMetrics';

@@ -58,6 +58,16 @@ export const environmentExceptionApprovePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Recording today's goal snapshots on demand (the daily job needs none). The portal's
+ * policy grants it to the platform group. Goals themselves any signed-in user may read.
+ * @public
+ */
+export const goalSnapshotPermission = createPermission({
+  name: 'environments.goal.snapshot',
+  attributes: { action: 'create' },
+});
+
 /** @public */
 export const environmentsPermissions = [
   environmentCreatePermission,
@@ -67,4 +77,5 @@ export const environmentsPermissions = [
   resourceSecretReadPermission,
   environmentRequestApprovePermission,
   environmentExceptionApprovePermission,
+  goalSnapshotPermission,
 ];

@@ -27,6 +27,17 @@ import {
   resourceOutputsSchema,
 } from './api/schemas/environment';
 import { findingListSchema, findingSchema } from './api/schemas/findings';
+import {
+  goalBreakdownRowSchema,
+  goalDetailSchema,
+  goalHolderSchema,
+  goalSchema,
+  goalScopeSchema,
+  goalSnapshotRunSchema,
+  goalSnapshotSchema,
+  goalStatusSchema,
+  listGoalsQuerySchema,
+} from './api/schemas/goals';
 import { operationSchema } from './api/schemas/operation';
 import {
   approvalNeedSchema,
@@ -171,3 +182,30 @@ export type ExceptionRequest = z.input<typeof requestExceptionBodySchema>;
 export type ListExceptionsRequest = Partial<
   z.output<typeof listExceptionsQuerySchema>
 >;
+
+/** Where a goal stands against its target and due date. @public */
+export type GoalStatus = z.output<typeof goalStatusSchema>;
+
+/** Which environments a goal is about. @public */
+export type GoalScope = z.output<typeof goalScopeSchema>;
+
+/** One day of a goal's history. @public */
+export type GoalSnapshot = z.output<typeof goalSnapshotSchema>;
+
+/** A goal with its current value and the last 90 days of snapshots. @public */
+export type Goal = z.output<typeof goalSchema>;
+
+/** The goal's value over one owner group's or class's environments. @public */
+export type GoalBreakdownRow = z.output<typeof goalBreakdownRowSchema>;
+
+/** An environment that keeps a goal from its target. @public */
+export type GoalHolder = z.output<typeof goalHolderSchema>;
+
+/** A goal with its breakdown and the environments that hold it back. @public */
+export type GoalDetail = z.output<typeof goalDetailSchema>;
+
+/** What `POST /goals/snapshots` recorded. @public */
+export type GoalSnapshotRun = z.output<typeof goalSnapshotRunSchema>;
+
+/** The filters of `GET /goals`. @public */
+export type ListGoalsRequest = Partial<z.output<typeof listGoalsQuerySchema>>;

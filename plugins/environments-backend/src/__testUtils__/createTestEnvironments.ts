@@ -1,7 +1,9 @@
 import {
   AuditorService,
   BackstageCredentials,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -82,6 +84,12 @@ export async function createTestEnvironments<
   paved?: object;
   /** `environments.exceptions`: how long exceptions last, when owners hear they end. */
   exceptions?: object;
+  /** `environments.goals`. */
+  goals?: unknown[];
+  /** More catalog entities beside checkout-api, e.g. a system's components. */
+  entities?: Entity[];
+  /** The permission decisions; by default everything is allowed. */
+  permissions?: PermissionsService;
 }) {
   const provider = (options.provider ?? new ProviderDouble()) as P;
   const providers = new ProviderRegistry();
@@ -99,6 +107,7 @@ export async function createTestEnvironments<
         classes: options.classes as any,
         baselines: (options.baselines ?? {}) as any,
         ...(options.exceptions && { exceptions: options.exceptions as any }),
+        ...(options.goals && { goals: options.goals as any }),
       },
       ...(options.paved && { paved: options.paved as any }),
     }),
@@ -116,11 +125,12 @@ export async function createTestEnvironments<
           metadata: { name: 'checkout-api', namespace: 'default' },
           spec: { type: 'service', owner: 'group:default/checkout-team' },
         },
+        ...(options.entities ?? []),
       ],
     }),
     logger,
     notifications,
-    permissions: mockServices.permissions(),
+    permissions: options.permissions ?? mockServices.permissions(),
     permissionsRegistry: mockServices.permissionsRegistry.mock({
       getPermissionRuleset: () =>
         ({

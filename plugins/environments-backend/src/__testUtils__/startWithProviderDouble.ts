@@ -26,6 +26,8 @@ export async function startWithProviderDouble(options: {
   /** `environments.baselines`, for classes that name one. */
   baselines?: object;
   provider?: ProviderDouble;
+  /** `environments.goals`. */
+  goals?: unknown[];
   /** More configuration, next to `environments` (e.g. `events`). */
   config?: object;
   features?: Parameters<typeof startTestBackend>[0]['features'];
@@ -54,6 +56,7 @@ export async function startWithProviderDouble(options: {
             classes: options.classes as any,
             baselines: (options.baselines ?? {}) as any,
             secrets: { key: Buffer.alloc(32, 3).toString('base64') },
+            ...(options.goals && { goals: options.goals as any }),
           },
         },
       }),

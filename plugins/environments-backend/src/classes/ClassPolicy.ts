@@ -18,6 +18,7 @@ import {
   EnvironmentClass,
   EnvironmentsConfig,
 } from '../config/readEnvironmentsConfig';
+import { BaselineRefusalError } from '../baselines/BaselineRefusalError';
 import { estimateMonthlyCost } from '../cost/estimateMonthlyCost';
 import { NewResource } from '../database/EnvironmentsStore';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
@@ -134,7 +135,7 @@ export class ClassPolicy {
     );
     const refusing = blocking(broken);
     if (refusing.length) {
-      throw new InputError(
+      throw new BaselineRefusalError(
         `The request breaks ${
           refusing.length === 1
             ? 'a blocking rule'
@@ -149,6 +150,7 @@ export class ClassPolicy {
               }, see ${v.link}]`,
           )
           .join('; ')}`,
+        [...new Set(refusing.map(v => v.rule))],
       );
     }
     return broken.map(v => ({

@@ -14,6 +14,7 @@ import {
   resolveApproval,
 } from './approvalConfig';
 import { baselinesSchema, resolveBaselines } from './baselinesConfig';
+import { GoalDefinition, readGoalsConfig } from './goalsConfig';
 
 /** How an ephemeral class's environments expire. */
 export interface TtlPolicy {
@@ -62,6 +63,8 @@ export interface EnvironmentsConfig {
   classes: Map<string, EnvironmentClass>;
   currency: string;
   exceptions: ExceptionsPolicy;
+  /** `environments.goals`: the shared goals, in config order. */
+  goals: GoalDefinition[];
 }
 
 const duration = z
@@ -218,8 +221,11 @@ export function readEnvironmentsConfig(
     exceptions: {
       maxMs: parsed.data.exceptions.maxDuration,
       noticeBeforeMs: parsed.data.exceptions.noticeBefore,
-      platformGroup: config.getOptionalString('paved.permissions.platformGroup'),
+      platformGroup: config.getOptionalString(
+        'paved.permissions.platformGroup',
+      ),
     },
+    goals: readGoalsConfig(config, [...classes.keys()]),
   };
 }
 

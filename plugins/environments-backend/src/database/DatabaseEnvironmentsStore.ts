@@ -6,10 +6,13 @@ import { DatabaseChangeStore } from './DatabaseChangeStore';
 import { DatabaseEnvironmentStore } from './DatabaseEnvironmentStore';
 import { DatabaseExceptionStore } from './DatabaseExceptionStore';
 import { DatabaseFindingStore } from './DatabaseFindingStore';
+import { DatabaseGoalStore } from './DatabaseGoalStore';
 import { DatabaseIdempotencyStore } from './DatabaseIdempotencyStore';
 import { DatabaseOperationStore } from './DatabaseOperationStore';
+import { DatabaseRefusalStore } from './DatabaseRefusalStore';
 import { DatabaseRequestStore } from './DatabaseRequestStore';
 import { EnvironmentsStore } from './EnvironmentsStore';
+import { DatabaseMetricStore } from './metrics/DatabaseMetricStore';
 
 const migrationsDir = resolvePackagePath(
   '@paved/plugin-environments-backend',
@@ -35,5 +38,8 @@ export async function createDatabaseEnvironmentsStore(options: {
     idempotency: new DatabaseIdempotencyStore(db),
     requests: new DatabaseRequestStore(db),
     exceptions: new DatabaseExceptionStore(db),
+    refusals: new DatabaseRefusalStore(db),
+    goals: new DatabaseGoalStore(db),
+    metrics: new DatabaseMetricStore(db),
   };
 }

@@ -19,6 +19,9 @@ import {
   ResourceRecord,
 } from './records';
 import { ExceptionStore } from './ExceptionStore';
+import { GoalStore } from './GoalStore';
+import { MetricStore } from './metrics/MetricStore';
+import { RefusalStore } from './RefusalStore';
 import { NewApprovalRequest, RequestStore } from './RequestStore';
 
 export type {
@@ -259,4 +262,7 @@ export interface EnvironmentsStore {
   idempotency: IdempotencyStore;
   requests: RequestStore;
   exceptions: ExceptionStore;
+  refusals: RefusalStore;
+  goals: GoalStore;
+  metrics: MetricStore;
 }

@@ -17,11 +17,13 @@ import {
   environmentRequestApprovePermission,
   environmentsApiRoutes,
   environmentUpdatePermission,
+  goalSnapshotPermission,
   resourceSecretReadPermission,
 } from '@paved/plugin-environments-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { createRouter } from '../router';
+import { GoalsService } from '../goals/GoalsService';
 import { EnvironmentsService } from '../services/EnvironmentsService';
 import { ProviderDouble } from '../__testUtils__/ProviderDouble';
 import { startWithProviderDouble } from '../__testUtils__/startWithProviderDouble';
@@ -132,6 +134,17 @@ describe('the OpenAPI document', () => {
       classes,
       baselines,
       provider,
+      goals: [
+        {
+          id: 'previews-ready',
+          title: 'Previews are ready within 10 minutes',
+          owner: 'group:default/platform-team',
+          metric: 'provisioning-lead-time',
+          scope: { class: 'preview' },
+          target: 0.17,
+          due: '2027-03-31',
+        },
+      ],
       features: [
         createServiceFactory({
           service: coreServices.userInfo,
@@ -219,6 +232,7 @@ describe('the OpenAPI document', () => {
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
       environments: {} as EnvironmentsService,
+      goals: {} as GoalsService,
     });
     const served = (router.stack as Json[])
       .filter(layer => layer.route)
@@ -898,7 +912,10 @@ describe('the OpenAPI document', () => {
     });
 
     it('asks (201) once per rule (409 after), and refuses as documented', async () => {
-      const { environment } = await create({ class: 'staging', ttl: undefined });
+      const { environment } = await create({
+        class: 'staging',
+        ttl: undefined,
+      });
       const asked = await ask(environment.id, costBudget());
       expect(asked.status).toBe(201);
       expect(asked.body).toMatchObject({
@@ -939,7 +956,10 @@ describe('the OpenAPI document', () => {
     });
 
     it('decides (200) once (409 after), and refuses as documented', async () => {
-      const { environment } = await create({ class: 'staging', ttl: undefined });
+      const { environment } = await create({
+        class: 'staging',
+        ttl: undefined,
+      });
       const { body: asked } = await ask(environment.id, costBudget());
       const id = asked.id;
       expect((await decide(id, { decision: 'reject' }, approver)).status).toBe(
@@ -975,6 +995,56 @@ describe('the OpenAPI document', () => {
         (await decide(id, { decision: 'reject', comment: 'no' }, approver))
           .status,
       ).toBe(409);
+    });
+  });
+
+  describe('goals', () => {
+    it('lists (200), answers one (200) or an unknown one (404), and refuses as documented', async () => {
+      await create();
+      const list = await send('listGoals');
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((g: Json) => g.id)).toEqual([
+        'previews-ready',
+      ]);
+      const mine = await send('listGoals', {
+        query: { group: 'group:default/platform-team' },
+      });
+      expect(mine.body.items).toHaveLength(1);
+      const odd = await send('listGoals', { query: { colour: 'blue' } });
+      expect([odd.status, odd.problems.length > 0]).toEqual([400, true]);
+      expect((await send('listGoals', { headers: none })).status).toBe(401);
+
+      const one = await send('getGoal', { params: { id: 'previews-ready' } });
+      expect(one.status).toBe(200);
+      expect(one.body).toMatchObject({
+        metric: 'provisioning-lead-time',
+        statistics: { requested: expect.any(Number) },
+        breakdown: { byClass: [{ key: 'preview' }] },
+      });
+      const unknown = await send('getGoal', { params: { id: 'nope' } });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(
+        'There is no goal "nope"; the goals are previews-ready',
+      );
+      expect(
+        (await send('getGoal', { params: { id: 'nope' }, headers: none }))
+          .status,
+      ).toBe(401);
+    });
+
+    it('records snapshots (200) for whom the policy lets (403 otherwise)', async () => {
+      const taken = await send('snapshotGoals');
+      expect(taken.status).toBe(200);
+      expect(taken.body.items.map((i: Json) => i.goalId)).toEqual([
+        'previews-ready',
+      ]);
+      expect((await send('snapshotGoals', { headers: none })).status).toBe(401);
+      denied.add(goalSnapshotPermission.name);
+      const refused = await send('snapshotGoals');
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toMatch(
+        /environments\.goal\.snapshot/,
+      );
     });
   });
 

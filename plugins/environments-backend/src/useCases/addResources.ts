@@ -11,6 +11,7 @@ import { assessApproval } from '../approvals/ApprovalPolicy';
 import { awaitUpdateApproval } from './awaitUpdateApproval';
 import { CreateRequest, UseCaseContext } from './context';
 import { getEnvironmentToChange } from './readEnvironments';
+import { checkRecordingRefusal } from './recordRefusal';
 import { respond } from './respond';
 
 /** Adds resources to a live environment, provisioned by an `update` operation. */
@@ -42,18 +43,30 @@ export async function addResources(
   }
   const live = environment.resources.filter(r => r.status !== 'destroyed');
   const types = [...live, ...resources].map(r => r.type);
-  const broken = ctx.classes.checkBaseline(
-    environmentClass,
-    {
-      name: environment.name,
-      tier: environment.tier,
-      lifecycle: environment.lifecycle,
-      owner: environment.owner,
-      expiresAt: environment.expiresAt,
-      resourceCount: types.length,
-      resourceTypes: types,
-    },
-    resources,
+  const refusal = {
+    operationType: 'update' as const,
+    environmentId: id,
+    name: environment.name,
+    class: environment.class,
+    tier: environment.tier,
+    owner: environment.owner,
+    entityRef: environment.entityRef,
+    requestedBy: principalRef(credentials),
+  };
+  const broken = await checkRecordingRefusal(ctx, refusal, () =>
+    ctx.classes.checkBaseline(
+      environmentClass,
+      {
+        name: environment.name,
+        tier: environment.tier,
+        lifecycle: environment.lifecycle,
+        owner: environment.owner,
+        expiresAt: environment.expiresAt,
+        resourceCount: types.length,
+        resourceTypes: types,
+      },
+      resources,
+    ),
   );
   const operationId = crypto.randomUUID();
   const approval = assessApproval(

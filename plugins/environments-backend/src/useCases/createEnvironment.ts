@@ -16,6 +16,7 @@ import { hashRequest } from '../idempotency/hashRequest';
 import { answerWaiting, newApprovalRequest } from './approvalRequests';
 import { askExceptionsOnRequest } from './requestException';
 import { CreateOptions, CreateRequest, UseCaseContext } from './context';
+import { checkRecordingRefusal } from './recordRefusal';
 import { respond } from './respond';
 
 /**
@@ -74,18 +75,31 @@ export async function createEnvironment(
     });
   }
   const types = resources.map(r => r.type);
-  const broken = ctx.classes.checkBaseline(
-    environmentClass,
-    {
-      name: request.name,
-      tier: environmentClass.tier,
-      lifecycle: environmentClass.lifecycle,
-      owner: request.owner,
-      expiresAt: expiresAt?.toISOString(),
-      resourceCount: resources.length,
-      resourceTypes: types,
-    },
-    resources,
+  const refusal = options.dryRun
+    ? undefined
+    : {
+        operationType: 'create' as const,
+        name: request.name,
+        class: environmentClass.name,
+        tier: environmentClass.tier,
+        owner: request.owner,
+        entityRef: request.entityRef,
+        requestedBy: principal,
+      };
+  const broken = await checkRecordingRefusal(ctx, refusal, () =>
+    ctx.classes.checkBaseline(
+      environmentClass,
+      {
+        name: request.name,
+        tier: environmentClass.tier,
+        lifecycle: environmentClass.lifecycle,
+        owner: request.owner,
+        expiresAt: expiresAt?.toISOString(),
+        resourceCount: resources.length,
+        resourceTypes: types,
+      },
+      resources,
+    ),
   );
   const cost = ctx.classes.cost(environmentClass, types);
   const approval = assessApproval(
@@ -203,7 +217,13 @@ export async function createEnvironment(
         if (earlier) return { result: earlier };
         throw nameTaken(request);
       }
-      await askExceptionsOnRequest(ctx, answer!.environment, exceptions, principal, now);
+      await askExceptionsOnRequest(
+        ctx,
+        answer!.environment,
+        exceptions,
+        principal,
+        now,
+      );
       return { result: answer!, meta: { environmentId, operationId } };
     },
   );

@@ -22,6 +22,10 @@ import {
   OperationsEngineOptions,
 } from '../engine/OperationsEngine';
 import { TtlReaper } from '../expiry/TtlReaper';
+import { GoalDigest } from '../goals/GoalDigest';
+import { GoalSnapshots } from '../goals/GoalSnapshots';
+import { GoalsService } from '../goals/GoalsService';
+import { priceTable } from '../goals/priceTable';
 import { EnvironmentEvents } from '../lifecycle/EnvironmentEvents';
 import { EnvironmentLifecycle } from '../lifecycle/EnvironmentLifecycle';
 import { WorkSignal } from '../lifecycle/WorkSignal';
@@ -70,6 +74,11 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     store.environments,
   );
 
+  const authorizer = new EnvironmentAuthorizer({
+    permissions: deps.permissions,
+    ruleset,
+  });
+
   const signal = new WorkSignal();
   const events =
     deps.events &&
@@ -84,10 +93,7 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     store,
     lifecycle,
     classes,
-    authorizer: new EnvironmentAuthorizer({
-      permissions: deps.permissions,
-      ruleset,
-    }),
+    authorizer,
     providers,
     secrets,
     catalog: deps.catalog,
@@ -126,8 +132,24 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     environments,
     logger: logger.child({ component: 'request-expiry' }),
   });
+  const goals = new GoalsService({
+    goals: config.goals,
+    store,
+    authorizer,
+    catalog: deps.catalog,
+    auth: deps.auth,
+    notifications: deps.notifications,
+    prices: priceTable(config),
+    currency: config.currency,
+    logger: logger.child({ component: 'goals' }),
+  });
+  const goalJobs = [
+    new GoalSnapshots({ goals, logger: logger.child({ component: 'goals' }) }),
+    new GoalDigest({ goals, logger: logger.child({ component: 'goals' }) }),
+  ];
   return {
     requestExpiry,
+    goals,
     config,
     store,
     lifecycle,
@@ -137,6 +159,6 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     reconciler,
     secrets,
     /** The jobs that run on one replica at a time, each on its own schedule. */
-    jobs: [reaper, reconciler, requestExpiry],
+    jobs: [reaper, reconciler, requestExpiry, ...goalJobs],
   };
 }

@@ -31,7 +31,7 @@ export const ERROR_RESPONSES = {
   404: error(
     'NotFound',
     ['NotFoundError'],
-    'No such environment or resource, or one the caller may not read (`NotFoundError`).',
+    'No such environment, resource or goal, or one the caller may not read (`NotFoundError`).',
   ),
   409: error(
     'Conflict',

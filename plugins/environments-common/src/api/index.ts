@@ -14,3 +14,4 @@ export * from './schemas/queries';
 export * from './schemas/requests';
 export * from './schemas/approvals';
 export * from './schemas/exceptions';
+export * from './schemas/goals';

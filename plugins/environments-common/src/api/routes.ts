@@ -1,4 +1,5 @@
 import { approvalRoutes } from './approvalRoutes';
+import { goalRoutes } from './goalRoutes';
 import { errorResponses } from './errorResponses';
 import { defineRoute } from './route';
 import { environmentClassListSchema } from './schemas/classes';
@@ -225,4 +226,5 @@ export const environmentsApiRoutes = {
     },
   }),
   ...approvalRoutes,
+  ...goalRoutes,
 };

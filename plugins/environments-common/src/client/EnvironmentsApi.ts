@@ -10,7 +10,11 @@ import {
   EnvironmentList,
   EnvironmentPlan,
   Finding,
+  Goal,
+  GoalDetail,
+  GoalSnapshotRun,
   ListEnvironmentsRequest,
+  ListGoalsRequest,
   ListFindingsRequest,
   ListRequestsRequest,
   Operation,
@@ -163,4 +167,16 @@ export interface EnvironmentsApi {
     decision: RequestDecision,
     options?: EnvironmentsRequestOptions,
   ): Promise<BaselineException>;
+  /** The configured goals with their current values and last 90 days of history. */
+  listGoals(
+    request?: ListGoalsRequest,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<Goal[]>;
+  /** One goal with its breakdown and the environments that hold it back. */
+  getGoal(
+    id: string,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<GoalDetail>;
+  /** Records today's snapshot of every goal now (the platform group). */
+  snapshotGoals(options?: EnvironmentsRequestOptions): Promise<GoalSnapshotRun>;
 }

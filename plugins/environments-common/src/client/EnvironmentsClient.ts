@@ -12,7 +12,11 @@ import {
   EnvironmentList,
   EnvironmentPlan,
   Finding,
+  Goal,
+  GoalDetail,
+  GoalSnapshotRun,
   ListEnvironmentsRequest,
+  ListGoalsRequest,
   ListFindingsRequest,
   ListRequestsRequest,
   Operation,
@@ -267,5 +271,30 @@ export class EnvironmentsClient implements EnvironmentsApi {
       { params: { id }, body: decision },
       options,
     );
+  }
+
+  async listGoals(
+    request: ListGoalsRequest = {},
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<Goal[]> {
+    const { items } = await this.send(
+      routes.listGoals,
+      { query: request },
+      options,
+    );
+    return items;
+  }
+
+  async getGoal(
+    id: string,
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<GoalDetail> {
+    return this.send(routes.getGoal, { params: { id } }, options);
+  }
+
+  async snapshotGoals(
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<GoalSnapshotRun> {
+    return this.send(routes.snapshotGoals, {}, options);
   }
 }

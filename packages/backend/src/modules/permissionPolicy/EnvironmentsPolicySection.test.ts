@@ -209,4 +209,18 @@ describe('the portal policy for environments', () => {
     expect(approved.body).toMatchObject({ state: 'approved', decidedBy: 'user:default/priya' });
     expect((await decide('user:default/priya', { decision: 'approve' })).status).toBe(409);
   });
+
+  it('lets everyone read goals, and only the platform group record their snapshots on demand', async () => {
+    const api = await startPortal();
+    const goals = await api.get('/api/environments/goals').set('Authorization', as('user:default/outsider'));
+    expect([goals.status, goals.body.items]).toEqual([200, []]);
+    const snapshot = (user: string) =>
+      api.post('/api/environments/goals/snapshots').set('Authorization', as(user));
+    const guestAsks = await snapshot('user:default/guest');
+    expect(guestAsks.status).toBe(403);
+    expect(guestAsks.body.error.message).toMatch(/environments\.goal\.snapshot/);
+    const taken = await snapshot('user:default/priya');
+    expect(taken.status).toBe(200);
+    expect(taken.body.items).toEqual([]);
+  });
 });

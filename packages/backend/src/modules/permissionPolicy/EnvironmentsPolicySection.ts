@@ -19,6 +19,7 @@ import {
   environmentReadPermission,
   environmentRequestApprovePermission,
   environmentUpdatePermission,
+  goalSnapshotPermission,
   resourceSecretReadPermission,
 } from '@paved/plugin-environments-common';
 import { PolicySection } from './PavedPermissionPolicy';
@@ -26,8 +27,9 @@ import { PolicySection } from './PavedPermissionPolicy';
 /**
  * The portal's rules for environments: everyone may see them; the owner group creates,
  * extends and destroys its non-production environments and reveals their secrets; the
- * platform group may do all of that for production too, and decides requests; owners
- * may ask for production where its class holds the request for approval.
+ * platform group may do all of that for production too, decides requests and records
+ * goal snapshots on demand; owners may ask for production where its class holds the
+ * request for approval.
  */
 export class EnvironmentsPolicySection implements PolicySection {
   constructor(
@@ -46,11 +48,12 @@ export class EnvironmentsPolicySection implements PolicySection {
     if (isPermission(permission, environmentReadPermission)) {
       return { result: AuthorizeResult.ALLOW };
     }
-    const approvals = [
+    const platformOnly = [
       environmentRequestApprovePermission,
       environmentExceptionApprovePermission,
+      goalSnapshotPermission,
     ];
-    if (approvals.some(p => isPermission(permission, p))) {
+    if (platformOnly.some(p => isPermission(permission, p))) {
       // The backend also checks membership of each request's own approver group.
       return (await this.isPlatform(user))
         ? { result: AuthorizeResult.ALLOW }
