@@ -141,9 +141,14 @@ describe.each(
     expect(t.digests()).toHaveLength(3);
   });
 
-  it('says plainly when nothing changed and nothing failed', async () => {
+  it('says plainly when nothing changed and nothing failed, and says nothing before there is history', async () => {
     const t = await week();
-    await t.goals.digest(new Date(NOW.getTime() + days(60) * 3600_000));
+    const later = new Date(NOW.getTime() + days(60) * 3600_000);
+    expect(await t.goals.digest(later)).toEqual({ sent: 0 });
+    // The same statuses as now, a week before.
+    const before = new Date(later.getTime() - days(7) * 3600_000);
+    await t.goals.snapshot(before);
+    await t.goals.digest(later);
     const platform = t
       .digests()
       .find(n => (n.recipients as any).entityRef === PLATFORM)!.payload;

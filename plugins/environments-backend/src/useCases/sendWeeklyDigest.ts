@@ -73,6 +73,11 @@ export async function sendWeeklyDigest(
     },
     500,
   );
+  const befores = evaluations.map(e => weekAgo(history.get(e.goal.id)!, today));
+  if (!befores.some(Boolean) && !failures.length) {
+    // Goals only began to be tracked: nothing to compare, nothing to report yet.
+    return { sent: 0 };
+  }
   const digests = new Map<
     string,
     {
@@ -90,8 +95,8 @@ export async function sendWeeklyDigest(
     digests.set(group, digest);
     return digest;
   };
-  for (const evaluation of evaluations) {
-    const before = weekAgo(history.get(evaluation.goal.id)!, today);
+  for (const [index, evaluation] of evaluations.entries()) {
+    const before = befores[index];
     const change = before && weekChange(before.status, evaluation.status);
     for (const group of recipientsOf(evaluation)) {
       const digest = digestOf(group);
