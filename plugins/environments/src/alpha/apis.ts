@@ -1,4 +1,8 @@
-import { ApiBlueprint, coreApis } from '@backstage/frontend-plugin-api';
+import {
+  ApiBlueprint,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
 import { EnvironmentsClient } from '@paved/plugin-environments-common';
 import { environmentsApiRef } from '../api';
 
@@ -7,7 +11,8 @@ export const environmentsApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: environmentsApiRef,
-      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
+      // The API refs rather than `coreApis`, which frontend-plugin-api 0.18 (Backstage 1.55) lacks.
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new EnvironmentsClient({ discoveryApi, fetchApi }),
     }),
