@@ -7,7 +7,7 @@
  *
  *   npm start -- --config app-config.yaml --config app-config.production.yaml
  *                          passes the flags on to `backstage-cli repo start`
- *   npm test -- unit e2e   runs only the named steps (tsc, lint, unit, e2e)
+ *   npm test -- unit e2e   runs only the named steps (scripts, tsc, lint, unit, e2e, api, adopt)
  */
 const { ensureDependencies, yarn } = require('./lib/install');
 const { ensureChromium, ensureMkdocs } = require('./lib/system');
@@ -22,6 +22,8 @@ const TEST_STEPS = {
   e2e: ['test:e2e'],
   // After tsc: the API reports are read from the declarations it writes to dist-types.
   api: ['test:api'],
+  // Paved packed, installed from its READMEs into a new Backstage app, started and checked.
+  adopt: ['test:adopt'],
 };
 
 async function prepare() {
@@ -49,7 +51,7 @@ async function test(requested) {
   if ((steps.includes('scripts') || steps.includes('e2e')) && !ensureMkdocs()) {
     fail('the tests build TechDocs pages, so they need mkdocs (see the line above)');
   }
-  if (steps.includes('e2e')) {
+  if (steps.includes('e2e') || steps.includes('adopt')) {
     const chromium = ensureChromium();
     if (!chromium) {
       fail(
