@@ -62,14 +62,28 @@ describe('EnvironmentsClient against the plugin', () => {
     const started = await startWithProviderDouble({
       knex: await databases.init('SQLITE_3'),
       classes,
+      goals: [
+        {
+          id: 'golden-paths',
+          title: 'Most environments come from a golden path',
+          owner: 'group:default/platform-team',
+          metric: 'self-service-share',
+          target: 80,
+          due: '2027-06-30',
+        },
+      ],
     });
     const server = started.server;
     provider = started.provider;
-    baseUrl = `http://localhost:${(server.address() as AddressInfo).port}/api/environments`;
+    baseUrl = `http://localhost:${
+      (server.address() as AddressInfo).port
+    }/api/environments`;
     client = new EnvironmentsClient({
       discoveryApi: {
         getBaseUrl: async pluginId =>
-          `http://localhost:${(server.address() as AddressInfo).port}/api/${pluginId}`,
+          `http://localhost:${
+            (server.address() as AddressInfo).port
+          }/api/${pluginId}`,
       },
       fetchApi: {
         fetch: async (input, init) => {
@@ -215,7 +229,9 @@ describe('EnvironmentsClient against the plugin', () => {
       ...validRequest,
       name: 'fails-once',
     });
-    expect((await waitFor(environment.id, 'failed')).statusReason).toBe('the double refused');
+    expect((await waitFor(environment.id, 'failed')).statusReason).toBe(
+      'the double refused',
+    );
     const { operation } = await client.retryEnvironment(environment.id);
     expect(sent.at(-1)?.method).toBe('POST');
     expect(operation.type).toBe('update');
@@ -229,7 +245,10 @@ describe('EnvironmentsClient against the plugin', () => {
   });
 
   it('reads findings, of one environment and filtered across environments', async () => {
-    const { environment } = await client.createEnvironment({ ...validRequest, name: 'findings' });
+    const { environment } = await client.createEnvironment({
+      ...validRequest,
+      name: 'findings',
+    });
     await expect(client.getFindings(environment.id)).resolves.toEqual([]);
     await expect(
       client.listFindings({
@@ -239,7 +258,9 @@ describe('EnvironmentsClient against the plugin', () => {
       }),
     ).resolves.toEqual([]);
     expect(sent.at(-1)?.url).toBe(
-      `${baseUrl}/findings?entityRef=${encodeURIComponent(validRequest.entityRef)}&entityRef=system%3Adefault%2Fshop&severity=high&state=open`,
+      `${baseUrl}/findings?entityRef=${encodeURIComponent(
+        validRequest.entityRef,
+      )}&entityRef=system%3Adefault%2Fshop&severity=high&state=open`,
     );
     const error = await rejection(client.getFindings('no-such-id'));
     expect(error.message).toMatch(/: No environment with id no-such-id$/);
@@ -284,6 +305,22 @@ describe('EnvironmentsClient against the plugin', () => {
     const withFindings = await client.listEnvironments({ hasFindings: true });
     expect(withFindings.items.map(e => e.id)).not.toContain(environment.id);
     expect(new URL(sent.at(-1)!.url).search).toBe('?hasFindings=true');
+  });
+
+  it("reads a goal's history as JSON and as CSV text", async () => {
+    const { day } = await client.snapshotGoals();
+    const history = await client.getGoalHistory('golden-paths', { from: day });
+    expect(history.items.map(i => i.day)).toEqual([day]);
+    expect(new URL(sent.at(-1)!.url).search).toBe(`?from=${day}&format=json`);
+    const csv = await client.getGoalHistoryCsv('golden-paths', { to: day });
+    expect(csv.split('\r\n')).toEqual([
+      'day,value,target,direction,status,onTrack,example,templateShare,created',
+      expect.stringMatching(new RegExp(`^${day},`)),
+      '',
+    ]);
+    const unknown = await rejection(client.getGoalHistoryCsv('nope'));
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.message).toMatch(/: There is no goal "nope"/);
   });
 
   it('uses the global fetch when given no fetchApi', async () => {

@@ -4,11 +4,13 @@ import {
   ApiRoute,
   describeIssues,
   environmentsApiRoutes as routes,
+  goalHistoryFileName,
   normalizeEntityRef,
 } from '@paved/plugin-environments-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { goalHistoryCsv } from './goals/goalHistoryCsv';
 import { GoalsService } from './goals/GoalsService';
 import { EnvironmentsService } from './services/EnvironmentsService';
 import { toListQuery } from './useCases/toListQuery';
@@ -236,6 +238,16 @@ export async function createRouter(options: {
   router.get(expressPath(routes.getGoal), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(await goals.get(req.params.id, credentials));
+  });
+
+  router.get(expressPath(routes.getGoalHistory), async (req, res) => {
+    await httpAuth.credentials(req);
+    const { query } = parseRequest(routes.getGoalHistory, req);
+    const { format, ...range } = query;
+    const history = await goals.history(req.params.id, range);
+    res.attachment(goalHistoryFileName(history.goalId, format));
+    if (format === 'csv') res.type('text/csv').send(goalHistoryCsv(history));
+    else res.json(history);
   });
 
   router.post(expressPath(routes.snapshotGoals), async (req, res) => {

@@ -12,3 +12,4 @@ export * from './client';
 export * from './catalog';
 export * from './events';
 export * from './goalMetrics';
+export * from './goalHistoryFileName';

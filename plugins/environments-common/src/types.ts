@@ -30,6 +30,9 @@ import { findingListSchema, findingSchema } from './api/schemas/findings';
 import {
   goalBreakdownRowSchema,
   goalDetailSchema,
+  goalHistoryQuerySchema,
+  goalHistoryRowSchema,
+  goalHistorySchema,
   goalHolderSchema,
   goalSchema,
   goalScopeSchema,
@@ -209,3 +212,20 @@ export type GoalSnapshotRun = z.output<typeof goalSnapshotRunSchema>;
 
 /** The filters of `GET /goals`. @public */
 export type ListGoalsRequest = Partial<z.output<typeof listGoalsQuerySchema>>;
+
+/** One day of a goal's exported history. @public */
+export type GoalHistoryRow = z.output<typeof goalHistoryRowSchema>;
+
+/** Every snapshot of one goal, as `GET /goals/{id}/history` exports it. @public */
+export type GoalHistory = z.output<typeof goalHistorySchema>;
+
+/** The days of a goal's history to export; both inclusive, both optional. @public */
+export type GoalHistoryRequest = Omit<
+  Partial<z.output<typeof goalHistoryQuerySchema>>,
+  'format'
+>;
+
+/** The formats a goal's history exports to. @public */
+export type GoalHistoryFormat = z.output<
+  typeof goalHistoryQuerySchema
+>['format'];

@@ -11,6 +11,7 @@ interface SnapshotRow {
   direction: string;
   status: string;
   statistics: string;
+  example: boolean | number;
 }
 
 /** The `goal_snapshots` and `goal_notices` tables. */
@@ -19,19 +20,10 @@ export class DatabaseGoalStore implements GoalStore {
 
   async saveSnapshots(snapshots: GoalSnapshotRecord[], now: Date) {
     if (!snapshots.length) return;
-    const rows = snapshots.map(s => ({
-      goal_id: s.goalId,
-      day: s.day,
-      value: s.value,
-      target: s.target,
-      direction: s.direction,
-      status: s.status,
-      statistics: JSON.stringify(s.statistics),
-      taken_at: toTimestamp(now),
-    }));
-    // Both engines upsert on the primary key: the day's last snapshot is the one kept.
+    // Both engines upsert on the primary key: the day's last snapshot is the one kept,
+    // and a measured one replaces an example one.
     await this.db('goal_snapshots')
-      .insert(rows)
+      .insert(snapshots.map(s => toRow(s, false, now)))
       .onConflict(['goal_id', 'day'])
       .merge([
         'value',
@@ -39,22 +31,45 @@ export class DatabaseGoalStore implements GoalStore {
         'direction',
         'status',
         'statistics',
+        'example',
         'taken_at',
       ]);
   }
 
-  async listSnapshots(goalIds: string[], sinceDay: string) {
+  async listSnapshots(goalIds: string[], sinceDay: string, untilDay?: string) {
     const rows: SnapshotRow[] = [];
     for (const part of chunks(goalIds)) {
-      rows.push(
-        ...(await this.db<SnapshotRow>('goal_snapshots')
-          .whereIn('goal_id', part)
-          .where('day', '>=', sinceDay)
-          .orderBy('day')
-          .orderBy('goal_id')),
-      );
+      const query = this.db<SnapshotRow>('goal_snapshots')
+        .whereIn('goal_id', part)
+        .where('day', '>=', sinceDay)
+        .orderBy('day')
+        .orderBy('goal_id');
+      if (untilDay) query.where('day', '<=', untilDay);
+      rows.push(...(await query));
     }
     return rows.map(toRecord);
+  }
+
+  async goalsWithSnapshots(goalIds: string[]) {
+    const found = new Set<string>();
+    for (const part of chunks(goalIds)) {
+      const rows = await this.db('goal_snapshots')
+        .whereIn('goal_id', part)
+        .distinct('goal_id');
+      for (const row of rows) found.add(row.goal_id);
+    }
+    return found;
+  }
+
+  async seedExampleSnapshots(snapshots: GoalSnapshotRecord[], now: Date) {
+    const rows = snapshots.map(s => toRow(s, true, now));
+    // A row per goal and day at most: the day of a measured snapshot is left alone.
+    for (const part of chunks(rows, 100)) {
+      await this.db('goal_snapshots')
+        .insert(part)
+        .onConflict(['goal_id', 'day'])
+        .ignore();
+    }
   }
 
   async claimNotice(notice: string, now: Date) {
@@ -79,6 +94,20 @@ export class DatabaseGoalStore implements GoalStore {
 const num = (value: number | string | null) =>
   value === null ? null : Number(value);
 
+function toRow(s: GoalSnapshotRecord, example: boolean, now: Date) {
+  return {
+    goal_id: s.goalId,
+    day: s.day,
+    value: s.value,
+    target: s.target,
+    direction: s.direction,
+    status: s.status,
+    statistics: JSON.stringify(s.statistics),
+    example,
+    taken_at: toTimestamp(now),
+  };
+}
+
 function toRecord(row: SnapshotRow): GoalSnapshotRecord {
   return {
     goalId: row.goal_id,
@@ -88,5 +117,7 @@ function toRecord(row: SnapshotRow): GoalSnapshotRecord {
     direction: row.direction as GoalSnapshotRecord['direction'],
     status: row.status as GoalStatus,
     statistics: JSON.parse(row.statistics),
+    // SQLite hands a boolean back as 0 or 1.
+    ...(Boolean(row.example) && { example: true }),
   };
 }

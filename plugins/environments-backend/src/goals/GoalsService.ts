@@ -3,10 +3,12 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   Goal,
   GoalDetail,
+  GoalHistory,
   GoalSnapshotRun,
   goalSnapshotPermission,
 } from '@paved/plugin-environments-common';
 import { getGoal } from '../useCases/getGoal';
+import { getGoalHistory } from '../useCases/getGoalHistory';
 import { listGoals } from '../useCases/listGoals';
 import { sendWeeklyDigest } from '../useCases/sendWeeklyDigest';
 import { snapshotGoals } from '../useCases/snapshotGoals';
@@ -26,6 +28,14 @@ export class GoalsService {
     now?: Date,
   ): Promise<GoalDetail> {
     return getGoal(this.ctx, id, credentials, now);
+  }
+
+  /** Every snapshot of one goal between two days (both inclusive, both optional). */
+  history(
+    id: string,
+    range: { from?: string; to?: string },
+  ): Promise<GoalHistory> {
+    return getGoalHistory(this.ctx, id, range);
   }
 
   /** `POST /goals/snapshots`: the daily job's snapshot, on demand, for whom may ask. */

@@ -41,6 +41,11 @@ export async function measureGoal(
   return { scope, measure };
 }
 
+/** The snapshots that were measured: example history never decides a status or a notice. */
+export function measured(history: GoalSnapshotRecord[]): GoalSnapshotRecord[] {
+  return history.filter(s => !s.example);
+}
+
 /** Measures a goal and says where it stands, given its earlier snapshots. */
 export async function evaluateGoal(
   ctx: GoalsContext,
@@ -56,7 +61,7 @@ export async function evaluateGoal(
     direction: goal.direction,
     due: goal.due,
     now,
-    trend: history,
+    trend: measured(history),
   });
   return { goal, scope, measure, value, status };
 }
@@ -92,6 +97,7 @@ export function toApiGoal(
         value: s.value,
         target: s.target,
         status: s.status,
+        ...(s.example && { example: true }),
       }),
     ),
     computedAt: now.toISOString(),

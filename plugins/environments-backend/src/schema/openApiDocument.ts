@@ -137,6 +137,7 @@ export function createOpenApiDocument(options: OpenApiDocumentOptions): Json {
   const answers = routes.flatMap(r => Object.values(r.responses));
   const answerPieces = answers.flatMap(a => [
     a.schema,
+    ...Object.values(a.otherContent ?? {}),
     ...Object.values(a.headers ?? {}),
   ]);
   const requests = convert(options, 'input', requestPieces);
@@ -179,7 +180,15 @@ export function createOpenApiDocument(options: OpenApiDocumentOptions): Json {
             ]),
           ),
         }),
-        content: content(answer.schema, responses),
+        content: {
+          ...content(answer.schema, responses),
+          ...Object.fromEntries(
+            Object.entries(answer.otherContent ?? {}).map(([type, schema]) => [
+              type,
+              { schema: responses.json(schema) },
+            ]),
+          ),
+        },
       };
       const component = (answer as { component?: string }).component;
       if (component) errorResponses[component] = described;

@@ -195,14 +195,16 @@ describe('the OpenAPI document', () => {
     if (call.raw !== undefined) req = req.type('json').send(call.raw);
     else if (call.body !== undefined) req = req.send(call.body as object);
     const res = await req;
+    // supertest parses JSON only; a CSV answer is its text.
+    const body = /^text\/csv/.test(res.headers['content-type'] ?? '')
+      ? res.text
+      : res.body;
 
-    expect(responseProblems(key, res.status, res.body, res.headers)).toEqual(
-      [],
-    );
+    expect(responseProblems(key, res.status, body, res.headers)).toEqual([]);
     const problems = requestProblems(key, call);
     expect(res.status === 400 ? [] : problems).toEqual([]);
     exercised.add(`${route.method} ${route.path} ${res.status}`);
-    return { status: res.status, body: res.body, problems };
+    return { status: res.status, body, headers: res.headers, problems };
   }
 
   function uniqueName() {
@@ -1029,6 +1031,33 @@ describe('the OpenAPI document', () => {
       expect(
         (await send('getGoal', { params: { id: 'nope' }, headers: none }))
           .status,
+      ).toBe(401);
+    });
+
+    it('exports a history as JSON or CSV (200), and refuses as documented', async () => {
+      await send('snapshotGoals');
+      const params = { id: 'previews-ready' };
+      const json = await send('getGoalHistory', { params });
+      expect(json.status).toBe(200);
+      expect(json.body.items).toHaveLength(1);
+      const csv = await send('getGoalHistory', {
+        params,
+        query: { format: 'csv', from: '2026-01-01' },
+      });
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-disposition']).toBe(
+        'attachment; filename="previews-ready-history.csv"',
+      );
+      expect(csv.body).toMatch(/^day,value,target,direction,status,onTrack,/);
+      const bad = await send('getGoalHistory', {
+        params,
+        query: { from: '2026-02-30' },
+      });
+      expect([bad.status, bad.problems.length > 0]).toEqual([400, true]);
+      const unknown = await send('getGoalHistory', { params: { id: 'nope' } });
+      expect(unknown.status).toBe(404);
+      expect(
+        (await send('getGoalHistory', { params, headers: none })).status,
       ).toBe(401);
     });
 

@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
 import { GoalDetail } from '@paved/plugin-environments-common';
 import { evaluateGoal, toApiGoal, windowStart } from '../goals/evaluateGoal';
+import { findGoal } from '../goals/findGoal';
 import { GoalsContext } from '../goals/GoalsContext';
 import { historyOf } from './listGoals';
 
@@ -19,14 +19,7 @@ export async function getGoal(
   credentials: BackstageCredentials,
   now = new Date(),
 ): Promise<GoalDetail> {
-  const goal = ctx.goals.find(g => g.id === id);
-  if (!goal) {
-    throw new NotFoundError(
-      `There is no goal "${id}"; the goals are ${
-        ctx.goals.map(g => g.id).join(', ') || 'not configured'
-      }`,
-    );
-  }
+  const goal = findGoal(ctx, id);
   const snapshots = (await historyOf(ctx, [goal], now)).get(goal.id)!;
   const evaluation = await evaluateGoal(ctx, goal, snapshots, now);
   const read = await ctx.authorizer.readScope(credentials);

@@ -1,7 +1,7 @@
 import { GoalStatus } from '@paved/plugin-environments-common';
 import { GoalSnapshotRecord } from '../database/GoalStore';
 import { OperationFailure } from '../database/metrics/MetricStore';
-import { evaluateGoal, recipientsOf } from '../goals/evaluateGoal';
+import { evaluateGoal, measured, recipientsOf } from '../goals/evaluateGoal';
 import { GoalsContext } from '../goals/GoalsContext';
 import { addDays, dayOf, isOnTrack } from '../goals/goalStatus';
 import { inScope } from '../goals/resolveScope';
@@ -73,7 +73,9 @@ export async function sendWeeklyDigest(
     },
     500,
   );
-  const befores = evaluations.map(e => weekAgo(history.get(e.goal.id)!, today));
+  const befores = evaluations.map(e =>
+    weekAgo(measured(history.get(e.goal.id)!), today),
+  );
   if (!befores.some(Boolean) && !failures.length) {
     // Goals only began to be tracked: nothing to compare, nothing to report yet.
     return { sent: 0 };

@@ -1,5 +1,10 @@
 import { GoalSnapshotRun } from '@paved/plugin-environments-common';
-import { Evaluation, evaluateGoal, recipientsOf } from '../goals/evaluateGoal';
+import {
+  Evaluation,
+  evaluateGoal,
+  measured,
+  recipientsOf,
+} from '../goals/evaluateGoal';
 import { GoalsContext } from '../goals/GoalsContext';
 import { dayOf, meets } from '../goals/goalStatus';
 import { notifyGoalReached } from '../notifications/notifyGoals';
@@ -32,8 +37,7 @@ export async function snapshotGoals(
     now,
   );
   for (const evaluation of evaluations) {
-    const before = history
-      .get(evaluation.goal.id)!
+    const before = measured(history.get(evaluation.goal.id)!)
       .filter(s => s.day < today)
       .at(-1);
     if (evaluation.status !== 'reached' || !before) continue;

@@ -1,7 +1,10 @@
+import { z } from 'zod';
 import { errorResponses } from './errorResponses';
 import { defineRoute } from './route';
 import {
   goalDetailSchema,
+  goalHistoryQuerySchema,
+  goalHistorySchema,
   goalIdParamsSchema,
   goalListSchema,
   goalSnapshotRunSchema,
@@ -37,6 +40,35 @@ export const goalRoutes = {
     responses: {
       200: { description: 'The goal.', schema: goalDetailSchema },
       ...errorResponses(401, 404),
+    },
+  }),
+  getGoalHistory: defineRoute({
+    method: 'GET',
+    path: '/goals/{id}/history',
+    operationId: 'GetGoalHistory',
+    summary: 'Every snapshot of one goal, as JSON or CSV, for a report.',
+    description:
+      'One row per day the goal was snapshotted, oldest first: its value, target, status, whether it was on track and every statistic of its metric. Days of the example history are marked `example`. `format=csv` answers `text/csv` with a header row; both formats come as an attachment named after the goal (`<id>-history.csv`). Any signed-in caller may read it, as `GET /goals`. An unknown goal is a 404; a `from` or `to` that is not a day, or a `to` before `from`, a 400 naming it.',
+    params: goalIdParamsSchema,
+    query: goalHistoryQuerySchema,
+    responses: {
+      200: {
+        description: 'The history.',
+        schema: goalHistorySchema,
+        otherContent: {
+          'text/csv': z.string().meta({
+            description:
+              'A header row (`day,value,target,direction,status,onTrack,example`, then one column per statistic of the metric), then one line per day; CRLF line ends, an empty field for no value.',
+          }),
+        },
+        headers: {
+          'Content-Disposition': z.string().meta({
+            description:
+              'e.g. `attachment; filename="golden-paths-history.csv"`',
+          }),
+        },
+      },
+      ...errorResponses(400, 401, 404),
     },
   }),
   snapshotGoals: defineRoute({

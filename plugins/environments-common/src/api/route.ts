@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** One answer of a route: its status's meaning, its body and any headers it sets. @public */
 export interface ApiResponse {
   description: string;
+  /** The JSON body, what the client reads. */
   schema: z.ZodType;
+  /** The same answer in other media types, by type (`text/csv`), for whom asks for one. */
+  otherContent?: Record<string, z.ZodType>;
   headers?: Record<string, z.ZodType>;
 }
 

@@ -12,6 +12,8 @@ import {
   Finding,
   Goal,
   GoalDetail,
+  GoalHistory,
+  GoalHistoryRequest,
   GoalSnapshotRun,
   ListEnvironmentsRequest,
   ListGoalsRequest,
@@ -177,6 +179,21 @@ export interface EnvironmentsApi {
     id: string,
     options?: EnvironmentsRequestOptions,
   ): Promise<GoalDetail>;
+  /** Every snapshot of one goal, oldest first, for a report; `from`/`to` are days, inclusive. */
+  getGoalHistory(
+    id: string,
+    request?: GoalHistoryRequest,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<GoalHistory>;
+  /**
+   * The same history as CSV text (a header row, one line per day), to offer as a file:
+   * `new Blob([csv], { type: 'text/csv' })` named `goalHistoryFileName(id, 'csv')`.
+   */
+  getGoalHistoryCsv(
+    id: string,
+    request?: GoalHistoryRequest,
+    options?: EnvironmentsRequestOptions,
+  ): Promise<string>;
   /** Records today's snapshot of every goal now (the platform group). */
   snapshotGoals(options?: EnvironmentsRequestOptions): Promise<GoalSnapshotRun>;
 }

@@ -14,6 +14,8 @@ import {
   Finding,
   Goal,
   GoalDetail,
+  GoalHistory,
+  GoalHistoryRequest,
   GoalSnapshotRun,
   ListEnvironmentsRequest,
   ListGoalsRequest,
@@ -31,7 +33,7 @@ import {
   EnvironmentsFetch,
   EnvironmentsRequestOptions,
 } from './EnvironmentsApi';
-import { sendRequest, Transport } from './sendRequest';
+import { fetchRoute, sendRequest, Transport } from './sendRequest';
 
 /**
  * A client of the environments REST API for the frontend and for backend modules. Each
@@ -290,6 +292,32 @@ export class EnvironmentsClient implements EnvironmentsApi {
     options: EnvironmentsRequestOptions = {},
   ): Promise<GoalDetail> {
     return this.send(routes.getGoal, { params: { id } }, options);
+  }
+
+  async getGoalHistory(
+    id: string,
+    request: GoalHistoryRequest = {},
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<GoalHistory> {
+    return this.send(
+      routes.getGoalHistory,
+      { params: { id }, query: { ...request, format: 'json' } },
+      options,
+    );
+  }
+
+  async getGoalHistoryCsv(
+    id: string,
+    request: GoalHistoryRequest = {},
+    options: EnvironmentsRequestOptions = {},
+  ): Promise<string> {
+    const response = await fetchRoute(
+      this.transport,
+      routes.getGoalHistory,
+      { params: { id }, query: { ...request, format: 'csv' } },
+      options.token,
+    );
+    return response.text();
   }
 
   async snapshotGoals(

@@ -25,15 +25,15 @@ function target(route: ApiRoute, input: Record<string, any>): string {
 }
 
 /**
- * Sends one request of the route table and answers its success body. A non-2xx answer
- * throws a `ResponseError` whose message carries the server's.
+ * Sends one request of the route table and answers the response of a success. A non-2xx
+ * answer throws a `ResponseError` whose message carries the server's.
  */
-export async function sendRequest<R extends ApiRoute>(
+export async function fetchRoute<R extends ApiRoute>(
   transport: Transport,
   route: R,
   input: RouteInput<R>,
   token: string | undefined,
-): Promise<RouteOutput<R>> {
+): Promise<Response> {
   const { params, query, headers, body } = input as Record<string, any>;
   const baseUrl = await transport.discoveryApi.getBaseUrl('environments');
   const sent: Record<string, string> = {};
@@ -60,5 +60,16 @@ export async function sendRequest<R extends ApiRoute>(
     }
     throw error;
   }
+  return response;
+}
+
+/** Sends one request of the route table and answers its success body, as JSON. */
+export async function sendRequest<R extends ApiRoute>(
+  transport: Transport,
+  route: R,
+  input: RouteInput<R>,
+  token: string | undefined,
+): Promise<RouteOutput<R>> {
+  const response = await fetchRoute(transport, route, input, token);
   return (await response.json()) as RouteOutput<R>;
 }

@@ -168,7 +168,13 @@ export function responseProblems(
     return [`${label}: the document does not list this status`];
   }
   const where = resolve(documented);
-  const content = [...where, 'content', 'application/json', 'schema'];
+  // The media type the server said, without its parameters (`; charset=utf-8`).
+  const type =
+    headers['content-type']?.split(';')[0].trim() ?? 'application/json';
+  if (!lookup([...where, 'content', type])) {
+    return [`${label}: the document does not list ${type}`];
+  }
+  const content = [...where, 'content', type, 'schema'];
   const problems = validate(content, body, label);
   for (const name of Object.keys(lookup([...where, 'headers']) ?? {})) {
     const value = headers[name.toLowerCase()];

@@ -37,6 +37,10 @@ export const goalSnapshotSchema = z.object({
   value: z.number().nullable(),
   target: z.number(),
   status: goalStatusSchema,
+  example: z.boolean().optional().meta({
+    description:
+      '`true` for a day of the example history a portal may start with (`environments.goalSnapshots.exampleHistory`): made up, not measured, and never counted for the status.',
+  }),
 });
 
 const goalFields = {
@@ -134,7 +138,9 @@ export const goalDetailSchema = z.object({
 export const goalSnapshotRunSchema = z.object({
   day: z.iso.date(),
   items: z.array(
-    goalSnapshotSchema.extend({ goalId: z.string() }).omit({ day: true }),
+    goalSnapshotSchema
+      .extend({ goalId: z.string() })
+      .omit({ day: true, example: true }),
   ),
 });
 
@@ -152,3 +158,52 @@ export const listGoalsQuerySchema = z
 export const goalIdParamsSchema = z.object({
   id: z.string().meta({ description: "The goal's id, as configured." }),
 });
+
+/** One day of a goal's exported history, with every statistic of its metric. @public */
+export const goalHistoryRowSchema = goalSnapshotSchema.extend({
+  direction: z.enum(['atLeast', 'atMost']).meta({
+    description: 'The side of the target the goal wanted that day.',
+  }),
+  onTrack: z.boolean().meta({ description: '`reached` or `on-track`.' }),
+  statistics: z.record(z.string(), z.number().nullable()).meta({
+    description: "Every statistic of the goal's metric that day.",
+  }),
+});
+
+/** Every snapshot of one goal, for a report. @public */
+export const goalHistorySchema = z.object({
+  goalId: z.string(),
+  title: z.string(),
+  metric: goalMetricSchema,
+  statistic: z.string(),
+  unit: z.enum(['percent', 'hours', 'currency', 'count']),
+  currency: z.string().optional(),
+  items: z.array(goalHistoryRowSchema).meta({
+    description: 'One snapshot a day, oldest first.',
+  }),
+});
+
+const dayParam = (description: string) =>
+  z.iso
+    .date({ error: 'must be a day, YYYY-MM-DD' })
+    .optional()
+    .meta({ description });
+
+/** The filters and format of `GET /goals/{id}/history`. @public */
+export const goalHistoryQuerySchema = z
+  .object({
+    format: z
+      .enum(['json', 'csv'], { error: 'must be json or csv' })
+      .default('json')
+      .meta({
+        description:
+          '`csv` answers `text/csv` with a header row, one line per day; `json` (the default) the same as JSON.',
+      }),
+    from: dayParam('The first day (UTC) to export, inclusive.'),
+    to: dayParam('The last day (UTC) to export, inclusive.'),
+  })
+  .strict()
+  .refine(q => !q.from || !q.to || q.from <= q.to, {
+    path: ['to'],
+    error: 'must not be before from',
+  });
