@@ -55,6 +55,8 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 // Paved: environments, provisioned through resource providers.
 backend.add(import('@paved/plugin-environments-backend'));
 backend.add(import('@paved/plugin-environments-backend-module-postgres'));
+// Kubernetes namespaces as manifests committed to platform-gitops on the local git host.
+backend.add(import('@paved/plugin-environments-backend-module-gitops'));
 backend.add(import('@paved/plugin-scaffolder-backend-module-environments'));
 // Git repositories hosted by the backend, for templates on a portal without GitHub/GitLab,
 // and the paved:git:publish action that creates them.

@@ -1,6 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
-import { ResourceOutputs } from '@paved/plugin-environments-common';
+import {
+  OperationType,
+  ResourceOutputs,
+  Tier,
+} from '@paved/plugin-environments-common';
 import type { BaselineRuleDefinition } from './baselineRules';
 
 /** Which resource a provider call is about, and whose it is. @public */
@@ -13,6 +17,26 @@ export interface ProvisionedResource {
   environmentName: string;
   /** The component or system the environment belongs to. */
   entityRef: string;
+  /** The environment's owner group, for providers that label or grant by owner. */
+  owner?: string;
+  /** The environment's tier. */
+  tier?: Tier;
+  /** When the environment expires (ISO timestamp), for ephemeral ones. */
+  expiresAt?: string;
+}
+
+/**
+ * The operation a provider call carries out: a provider that records its changes (a
+ * commit, a pull request) marks them with its id, so that a retry of the same operation
+ * finds them instead of making them twice.
+ *
+ * @public
+ */
+export interface ProviderOperation {
+  id: string;
+  type: OperationType;
+  /** Who asked for it: a user entity ref, or `paved:reconciler` for a restore. */
+  requestedBy: string;
 }
 
 /** @public */
@@ -24,6 +48,7 @@ export interface ApplyRequest {
   spec: JsonObject;
   /** The secret stored by an earlier apply, so re-applying keeps it. */
   secret?: string;
+  operation?: ProviderOperation;
   signal?: AbortSignal;
   logger: LoggerService;
 }
@@ -40,6 +65,7 @@ export interface ApplyResult {
 export interface DestroyRequest {
   target: string;
   resource: ProvisionedResource;
+  operation?: ProviderOperation;
   signal?: AbortSignal;
   logger: LoggerService;
 }
@@ -48,6 +74,15 @@ export interface DestroyRequest {
 export interface ObserveRequest {
   target: string;
   resources: Array<{ resource: ProvisionedResource; spec: JsonObject }>;
+  logger: LoggerService;
+}
+
+/** A change a dry run asks about; the resource has no id yet. @public */
+export interface PreviewRequest {
+  target: string;
+  resource: Omit<ProvisionedResource, 'id'>;
+  /** The desired spec, as returned by `validateSpec`. */
+  spec: JsonObject;
   logger: LoggerService;
 }
 
@@ -99,6 +134,11 @@ export interface ResourceProvider {
    * out and names in `unobserved`.
    */
   observe(request: ObserveRequest): Promise<ResourceObservation[]>;
+  /**
+   * What `apply` would change, for a dry run, by a provider whose changes can be shown
+   * before they are made (the files it would commit and their diff). Makes no change.
+   */
+  preview?(request: PreviewRequest): Promise<JsonObject>;
   /** Builds what a user connects with from the outputs and the secret. */
   connectionString(outputs: ResourceOutputs, secret: string): string;
   /**

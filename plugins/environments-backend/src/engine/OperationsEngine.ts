@@ -1,5 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ProvisionedResource } from '@paved/plugin-environments-node';
+import {
+  ProviderOperation,
+  ProvisionedResource,
+} from '@paved/plugin-environments-node';
 import crypto from 'node:crypto';
 import {
   ClaimedOperation,
@@ -116,7 +119,14 @@ export class OperationsEngine {
       if (!environment) throw new Error('The environment no longer exists');
       const resources = await store.environments.listResources(environment.id);
       if (operation.type === 'destroy') {
-        await this.destroyAll(environment, resources, lease, abort.signal, log);
+        await this.destroyAll(
+          environment,
+          resources,
+          operation,
+          lease,
+          abort.signal,
+          log,
+        );
       } else {
         await this.applyAll(
           environment,
@@ -166,6 +176,7 @@ export class OperationsEngine {
         resource: provisioned(environment, resource),
         spec: resource.spec,
         secret: resource.secret ? secrets.open(resource.secret) : undefined,
+        operation: providerOperation(operation),
         signal,
         logger,
       });
@@ -181,6 +192,7 @@ export class OperationsEngine {
   private async destroyAll(
     environment: EnvironmentRecord,
     resources: ResourceRecord[],
+    operation: ClaimedOperation,
     lease: Lease,
     signal: AbortSignal,
     logger: LoggerService,
@@ -194,6 +206,7 @@ export class OperationsEngine {
       await provider.destroy({
         target: resource.target,
         resource: provisioned(environment, resource),
+        operation: providerOperation(operation),
         signal,
         logger,
       });
@@ -258,5 +271,16 @@ export function provisioned(
     name: resource.name,
     environmentName: environment.name,
     entityRef: environment.entityRef,
+    owner: environment.owner,
+    tier: environment.tier,
+    expiresAt: environment.expiresAt,
+  };
+}
+
+function providerOperation(operation: ClaimedOperation): ProviderOperation {
+  return {
+    id: operation.id,
+    type: operation.type,
+    requestedBy: operation.requestedBy,
   };
 }

@@ -1,0 +1,10 @@
+module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+  rules: {
+    // The embedded default commits into the folder the local git host serves, so the
+    // provider takes the host's repositories and URLs from the host's own package.
+    '@backstage/no-mixed-plugin-imports': [
+      'warn',
+      { excludedTargetPackages: ['@paved/plugin-local-git-backend'] },
+    ],
+  },
+});
