@@ -162,8 +162,17 @@ export interface Config {
       /** The date the target is due, e.g. `2027-03-31`. */
       due: string;
     }>;
-    /** How often every goal's snapshot of the day is recorded (default every 24 hours). */
-    goalSnapshots?: { frequency?: HumanDuration };
+    goalSnapshots?: {
+      /** How often every goal's snapshot of the day is recorded (default every 24 hours). */
+      frequency?: HumanDuration;
+      /**
+       * Start each goal that has no history yet with 90 days of made-up snapshots, a
+       * trend towards its target marked as example data, so a demo portal's Goals page
+       * has a chart at once. Measured snapshots take over day by day; the examples never
+       * decide a status or a notification. Default false: leave it off in a real portal.
+       */
+      exampleHistory?: boolean;
+    };
     /** How often the goals digest goes to the teams (default every 7 days). */
     goalDigest?: { frequency?: HumanDuration };
     /** How often waiting requests are checked for expiry (default every minute). */

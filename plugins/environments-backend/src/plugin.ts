@@ -50,6 +50,8 @@ export const environmentsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const backend = await createEnvironmentsBackend({ ...deps, providers });
+        // Before the first snapshot job, so today's measured snapshot follows the examples.
+        await backend.goals.seedExampleHistory();
         for (const job of backend.jobs) await scheduleGlobalTask(deps, job);
         registerEnvironmentActions(deps.actionsRegistry, backend.environments);
         deps.lifecycle.addStartupHook(() => backend.engine.start());

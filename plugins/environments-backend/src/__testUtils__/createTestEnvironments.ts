@@ -86,6 +86,8 @@ export async function createTestEnvironments<
   exceptions?: object;
   /** `environments.goals`. */
   goals?: unknown[];
+  /** `environments.goalSnapshots`, e.g. `{ exampleHistory: true }`. */
+  goalSnapshots?: object;
   /** More catalog entities beside checkout-api, e.g. a system's components. */
   entities?: Entity[];
   /** The permission decisions; by default everything is allowed. */
@@ -108,6 +110,9 @@ export async function createTestEnvironments<
         baselines: (options.baselines ?? {}) as any,
         ...(options.exceptions && { exceptions: options.exceptions as any }),
         ...(options.goals && { goals: options.goals as any }),
+        ...(options.goalSnapshots && {
+          goalSnapshots: options.goalSnapshots as any,
+        }),
       },
       ...(options.paved && { paved: options.paved as any }),
     }),

@@ -65,6 +65,8 @@ export interface EnvironmentsConfig {
   exceptions: ExceptionsPolicy;
   /** `environments.goals`: the shared goals, in config order. */
   goals: GoalDefinition[];
+  /** `environments.goalSnapshots.exampleHistory`: seed 90 days of example history. */
+  exampleHistory: boolean;
 }
 
 const duration = z
@@ -226,6 +228,9 @@ export function readEnvironmentsConfig(
       ),
     },
     goals: readGoalsConfig(config, [...classes.keys()]),
+    exampleHistory:
+      config.getOptionalBoolean('environments.goalSnapshots.exampleHistory') ??
+      false,
   };
 }
 

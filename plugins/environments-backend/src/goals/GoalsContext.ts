@@ -18,4 +18,6 @@ export interface GoalsContext {
   prices: PriceTable;
   currency: string;
   logger: LoggerService;
+  /** Whether goals without history start with 90 days of example history. */
+  exampleHistory: boolean;
 }

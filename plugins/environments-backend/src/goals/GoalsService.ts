@@ -10,6 +10,7 @@ import {
 import { getGoal } from '../useCases/getGoal';
 import { getGoalHistory } from '../useCases/getGoalHistory';
 import { listGoals } from '../useCases/listGoals';
+import { seedExampleHistory } from '../useCases/seedExampleHistory';
 import { sendWeeklyDigest } from '../useCases/sendWeeklyDigest';
 import { snapshotGoals } from '../useCases/snapshotGoals';
 import { GoalsContext } from './GoalsContext';
@@ -58,6 +59,11 @@ export class GoalsService {
   /** The daily job's pass. */
   snapshot(now?: Date): Promise<GoalSnapshotRun> {
     return snapshotGoals(this.ctx, now);
+  }
+
+  /** At start: example history for goals that have none, if the portal asks for it. */
+  seedExampleHistory(now?: Date): Promise<{ seeded: string[] }> {
+    return seedExampleHistory(this.ctx, now);
   }
 
   /** The weekly job's pass. */

@@ -142,6 +142,7 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     prices: priceTable(config),
     currency: config.currency,
     logger: logger.child({ component: 'goals' }),
+    exampleHistory: config.exampleHistory,
   });
   const goalJobs = [
     new GoalSnapshots({ goals, logger: logger.child({ component: 'goals' }) }),

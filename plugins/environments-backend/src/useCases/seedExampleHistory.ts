@@ -1,0 +1,26 @@
+import { exampleHistory } from '../goals/exampleHistory';
+import { GoalsContext } from '../goals/GoalsContext';
+import { dayOf } from '../goals/goalStatus';
+
+/**
+ * Gives each goal with no snapshot yet its 90 days of example history, when the portal
+ * asks for it (`environments.goalSnapshots.exampleHistory`), so its Goals page has a
+ * chart on the first start. A goal with history, real or example, is left alone, so a
+ * restart changes nothing; measured days replace example ones as they come.
+ */
+export async function seedExampleHistory(
+  ctx: GoalsContext,
+  now = new Date(),
+): Promise<{ seeded: string[] }> {
+  if (!ctx.exampleHistory || !ctx.goals.length) return { seeded: [] };
+  const started = await ctx.store.goals.goalsWithSnapshots(
+    ctx.goals.map(g => g.id),
+  );
+  const fresh = ctx.goals.filter(g => !started.has(g.id));
+  const today = dayOf(now);
+  await ctx.store.goals.seedExampleSnapshots(
+    fresh.flatMap(goal => exampleHistory(goal, today)),
+    now,
+  );
+  return { seeded: fresh.map(g => g.id) };
+}
