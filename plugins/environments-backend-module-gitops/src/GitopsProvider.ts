@@ -26,16 +26,11 @@ import {
 import { previewChanges } from './delivery/previewChanges';
 import { GitRepository } from './git/GitRepository';
 import { GitopsTarget } from './GitopsTarget';
-import { namespaceName } from './naming';
 import { observeNamespace } from './observe/observeNamespace';
 import { GitopsTargetConfig } from './readGitopsTargets';
 import { NamespaceContext } from './render/NamespaceContext';
-import { renderNamespace } from './render/renderNamespace';
 import { KUBERNETES_NAMESPACE } from './resourceType';
-import { NamespaceSpec, validateNamespaceSpec } from './spec';
-
-/** What the card says until a cluster's sync state can be read. */
-export const APPLIED_STATE_UNKNOWN = 'unknown: no cluster configured';
+import { validateNamespaceSpec } from './spec';
 
 /** @public */
 export interface GitopsProviderOptions {
@@ -99,8 +94,7 @@ export class GitopsProvider implements ResourceProvider {
 
   async apply(request: ApplyRequest): Promise<ApplyResult> {
     const target = this.target(request.target);
-    const { context, folder, rendered } = this.render(
-      target,
+    const { context, folder, rendered } = target.render(
       request.resource,
       request.spec,
     );
@@ -109,8 +103,7 @@ export class GitopsProvider implements ResourceProvider {
       request.resource,
       request.operation,
     );
-    if (done)
-      return { outputs: this.outputs(target, context, folder.path, done) };
+    if (done) return { outputs: target.outputs(context, folder.path, done) };
 
     const head = await target.head();
     const files = await target.repository.readFiles(head, [
@@ -128,12 +121,12 @@ export class GitopsProvider implements ResourceProvider {
         folder.path
       }/ of ${target.cloneUrl()} (${commit?.slice(0, 12)})`,
     );
-    return { outputs: this.outputs(target, context, folder.path, commit) };
+    return { outputs: target.outputs(context, folder.path, commit) };
   }
 
   async destroy(request: DestroyRequest): Promise<void> {
     const target = this.target(request.target);
-    const context = this.context(target, request.resource);
+    const context = target.context(request.resource);
     const folder = target.folder(context.namespace);
     if (await this.committedBy(target, request.resource, request.operation))
       return;
@@ -156,7 +149,7 @@ export class GitopsProvider implements ResourceProvider {
     const target = this.target(request.target);
     const { head, files } = await target.allFiles();
     return request.resources.map(({ resource, spec }) => {
-      const { context, folder, rendered } = this.render(target, resource, spec);
+      const { context, folder, rendered } = target.render(resource, spec);
       return observeNamespace({
         resourceId: resource.id,
         head,
@@ -171,11 +164,7 @@ export class GitopsProvider implements ResourceProvider {
   async preview(request: PreviewRequest): Promise<JsonObject> {
     const target = this.target(request.target);
     const resource = { id: '', ...request.resource };
-    const { context, folder, rendered } = this.render(
-      target,
-      resource,
-      request.spec,
-    );
+    const { context, folder, rendered } = target.render(resource, request.spec);
     const files = await target.repository.readFiles(await target.head(), [
       folder.path,
       parentKustomizationPath(folder),
@@ -207,36 +196,6 @@ export class GitopsProvider implements ResourceProvider {
       );
     }
     return target;
-  }
-
-  private context(
-    target: GitopsTarget,
-    resource: ProvisionedResource,
-  ): NamespaceContext {
-    return {
-      cluster: target.config.cluster,
-      namespace: namespaceName(resource),
-      environment: resource.environmentName,
-      entityRef: resource.entityRef,
-      owner: resource.owner ?? 'group:default/unknown',
-      tier: resource.tier,
-      expiresAt: resource.expiresAt,
-    };
-  }
-
-  private render(
-    target: GitopsTarget,
-    resource: ProvisionedResource,
-    spec: JsonObject,
-  ) {
-    const context = this.context(target, resource);
-    const folder = target.folder(context.namespace);
-    const rendered = renderNamespace(
-      validateNamespaceSpec(spec) as NamespaceSpec,
-      context,
-      folder.path,
-    );
-    return { context, folder, rendered };
   }
 
   /** The commit an earlier attempt of the same operation made, found by its trailers. */
@@ -275,25 +234,6 @@ export class GitopsProvider implements ResourceProvider {
       }),
     });
     return commit;
-  }
-
-  private outputs(
-    target: GitopsTarget,
-    context: NamespaceContext,
-    path: string,
-    commit: string | undefined,
-  ) {
-    return {
-      namespace: context.namespace,
-      cluster: context.cluster,
-      repository: target.cloneUrl(),
-      path: `${path}/`,
-      ...(commit && {
-        commit: commit.slice(0, 12),
-        commitUrl: target.folderUrl(commit, path),
-      }),
-      appliedState: APPLIED_STATE_UNKNOWN,
-    };
   }
 }
 

@@ -1,7 +1,15 @@
+import { JsonObject } from '@backstage/types';
+import { ProvisionedResource } from '@paved/plugin-environments-node';
 import { LocalGitUrls } from '@paved/plugin-local-git-backend';
 import { GitRepository } from './git/GitRepository';
-import { namespaceFolder } from './naming';
+import { namespaceFolder, namespaceName } from './naming';
 import { GitopsTargetConfig } from './readGitopsTargets';
+import { NamespaceContext } from './render/NamespaceContext';
+import { renderNamespace } from './render/renderNamespace';
+import { NamespaceSpec, validateNamespaceSpec } from './spec';
+
+/** What the card says until a cluster's sync state can be read. */
+export const APPLIED_STATE_UNKNOWN = 'unknown: no cluster configured';
 
 /**
  * A configured target with its repository: where its namespaces' folders are, and the
@@ -57,5 +65,45 @@ export class GitopsTarget {
   /** The folder at a commit on the local git host. */
   folderUrl(commit: string, path: string): string {
     return this.urls.treeUrl(this.config.localGit.repository, commit, path);
+  }
+
+  /** What the manifests of a resource say besides its spec. */
+  context(resource: ProvisionedResource): NamespaceContext {
+    return {
+      cluster: this.config.cluster,
+      namespace: namespaceName(resource),
+      environment: resource.environmentName,
+      entityRef: resource.entityRef,
+      owner: resource.owner ?? 'group:default/unknown',
+      tier: resource.tier,
+      expiresAt: resource.expiresAt,
+    };
+  }
+
+  /** A resource's folder and its files as this target renders them. */
+  render(resource: ProvisionedResource, spec: JsonObject) {
+    const context = this.context(resource);
+    const folder = this.folder(context.namespace);
+    const rendered = renderNamespace(
+      validateNamespaceSpec(spec) as NamespaceSpec,
+      context,
+      folder.path,
+    );
+    return { context, folder, rendered };
+  }
+
+  /** What the card shows: where the files are, the commit with a link, and the namespace. */
+  outputs(context: NamespaceContext, path: string, commit: string | undefined) {
+    return {
+      namespace: context.namespace,
+      cluster: context.cluster,
+      repository: this.cloneUrl(),
+      path: `${path}/`,
+      ...(commit && {
+        commit: commit.slice(0, 12),
+        commitUrl: this.folderUrl(commit, path),
+      }),
+      appliedState: APPLIED_STATE_UNKNOWN,
+    };
   }
 }
