@@ -94,7 +94,7 @@ describe('the environments backend with the gitops module', () => {
     return dir;
   };
 
-  it('commits a namespace as the requester, finds a hand edit, restores it and destroys it', async () => {
+  it('previews a namespace, commits it as the requester, finds a hand edit, restores it and destroys it', async () => {
     const scheduler = mockServices.scheduler();
     const backend = await startTestBackend({
       features: [
@@ -180,6 +180,37 @@ describe('the environments backend with the gitops module', () => {
         (await create({ networkPolicy: { defaultDeny: false } })).body.error
           .message,
       ).toContain('kubernetes.default-deny');
+
+      // A dry run answers with the files it would commit and their diff, committing nothing.
+      const plan = await api
+        .post('/api/environments/environments?dryRun=true')
+        .send({
+          name: 'staging',
+          class: 'staging',
+          owner: 'group:default/checkout-team',
+          entityRef: 'component:default/checkout-api',
+          resources: [
+            {
+              type: 'kubernetes-namespace',
+              name: 'app',
+              spec: { quota: { pods: 30 } },
+            },
+          ],
+        })
+        .expect(200);
+      const { preview } = plan.body.environment.resources[0];
+      expect(Object.keys(preview.files)).toEqual([
+        'clusters/local/namespaces/kustomization.yaml',
+        `${FOLDER}/kustomization.yaml`,
+        `${FOLDER}/limitrange.yaml`,
+        `${FOLDER}/namespace.yaml`,
+        `${FOLDER}/networkpolicy.yaml`,
+        `${FOLDER}/resourcequota.yaml`,
+        `${FOLDER}/rolebinding.yaml`,
+      ]);
+      expect(preview.diff).toContain(`+++ b/${FOLDER}/resourcequota.yaml`);
+      expect(preview.diff).toContain('+    pods: "30"');
+      expect(git(['--git-dir', gitDir, 'rev-list', '--all']).trim()).toBe('');
 
       const created = await create({ quota: { pods: 30 } }).expect(202);
       const id: string = created.body.environment.id;

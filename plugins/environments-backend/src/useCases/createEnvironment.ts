@@ -17,6 +17,7 @@ import { answerWaiting, newApprovalRequest } from './approvalRequests';
 import { askExceptionsOnRequest } from './requestException';
 import { CreateOptions, CreateRequest, UseCaseContext } from './context';
 import { checkRecordingRefusal } from './recordRefusal';
+import { previewResources } from './previewResources';
 import { respond } from './respond';
 
 /**
@@ -145,7 +146,11 @@ export async function createEnvironment(
   };
   if (options.dryRun) {
     return {
-      environment: { ...environment, resources, estimatedMonthlyCost: cost },
+      environment: {
+        ...environment,
+        resources: await previewResources(ctx, environment, resources),
+        estimatedMonthlyCost: cost,
+      },
       warnings,
       estimatedMonthlyCost: cost,
       ...(approval && {

@@ -30,6 +30,10 @@ export const plannedResourceSchema = environmentResourceSchema
       description:
         'The spec as the provider completed it (defaults filled in).',
     }),
+    preview: environmentResourceSchema.shape.spec.optional().meta({
+      description:
+        'What applying it would change, from providers that can tell before they act (the gitops provider: the files it would commit and their diff against the repository); absent for the others.',
+    }),
   });
 
 /** Why a request needs approval and who gives it, as a plan and a 202 say it. @public */
