@@ -55,7 +55,8 @@ export const ResourceItem = (props: {
         </Typography>
       )}
       <ResourceOutputs resource={resource} />
-      {resource.status === 'ready' && canReveal && (
+      {isDatabase && resource.status === 'ready' && canReveal && (
+        // Only databases have a connection string; a namespace has nothing to reveal.
         <ConnectionStringReveal resource={resource} />
       )}
       {isDatabase && resource.status === 'ready' && canReveal !== undefined && (

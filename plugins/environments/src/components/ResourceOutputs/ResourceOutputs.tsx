@@ -1,6 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { CopyTextButton } from '@backstage/core-components';
+import { CopyTextButton, Link } from '@backstage/core-components';
 import { EnvironmentResource } from '@paved/plugin-environments-common';
 
 const useStyles = makeStyles(theme => ({
@@ -24,27 +24,50 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/**
+ * Outputs in the words shown: `appliedState` reads "applied state", and an `<key>Url`
+ * beside `<key>` (a gitops namespace's `commit` and `commitUrl`) is not a row of its own
+ * but the link of `<key>`'s value. Providers name outputs; the card names no provider.
+ */
+function rows(outputs: EnvironmentResource['outputs']) {
+  const links = new Map<string, string>();
+  for (const [key, value] of Object.entries(outputs)) {
+    const base = key.endsWith('Url') ? key.slice(0, -'Url'.length) : '';
+    if (base && base in outputs && /^https?:\/\//.test(String(value))) {
+      links.set(base, String(value));
+    }
+  }
+  return Object.entries(outputs)
+    .filter(([key]) => !(key.endsWith('Url') && links.has(key.slice(0, -3))))
+    .map(([key, value]) => ({
+      key,
+      label: key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase(),
+      value: String(value),
+      link: links.get(key),
+    }));
+}
+
 /** A resource's non-secret outputs (host, port, database, user), each with a copy button. */
 export const ResourceOutputs = (props: { resource: EnvironmentResource }) => {
   const classes = useStyles();
-  const entries = Object.entries(props.resource.outputs);
+  const entries = rows(props.resource.outputs);
   if (entries.length === 0) {
     return null;
   }
   return (
     <dl className={classes.list}>
-      {entries.map(([key, value]) => (
+      {entries.map(({ key, label, value, link }) => (
         <div key={key} className={classes.pair}>
           <Typography variant="body2" component="dt" color="textSecondary">
-            {key}
+            {label}
           </Typography>
           <Typography variant="body2" component="dd" className={classes.value}>
-            <span>{String(value)}</span>
+            {link ? <Link to={link}>{value}</Link> : <span>{value}</span>}
             <CopyTextButton
               // Quiet: one per output, the values are what the eye is after.
               variant="tertiary"
-              text={String(value)}
-              aria-label={`Copy ${key} of ${props.resource.name}`}
+              text={value}
+              aria-label={`Copy ${label} of ${props.resource.name}`}
             />
           </Typography>
         </div>
