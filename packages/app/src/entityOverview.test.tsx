@@ -3,6 +3,7 @@ import path from 'node:path';
 import { screen } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   catalogApiMock,
@@ -27,11 +28,31 @@ function configuredExtensionIds(): string[] {
   );
 }
 
+/** The config's order for the cards a test installs: naming others would fail the app. */
+const orderOf = (extensions: string[], installed: string[]) =>
+  extensions.filter(id => installed.includes(id));
+
 const checkoutApi = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'checkout-api', namespace: 'default' },
   spec: { type: 'service', lifecycle: 'production', owner: 'checkout-team' },
+};
+
+const checkoutTeam = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'checkout-team', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+// Only the calls the cards make for an entity without environments, requests or goals.
+const noTeamEnvironments: Pick<
+  EnvironmentsApi,
+  'listEnvironments' | 'listGoals'
+> = {
+  listEnvironments: async () => ({ items: [], totalItems: 0 }),
+  listGoals: async () => [],
 };
 
 // Only the calls the card makes for a component without environments or requests.
@@ -57,7 +78,13 @@ describe("the portal's entity overview", () => {
           'entity-card:environments/environments',
         ),
       ],
-      config: { app: { extensions } },
+      config: {
+        app: {
+          extensions: orderOf(extensions, [
+            'entity-card:environments/environments',
+          ]),
+        },
+      },
       apis: [
         [catalogApiRef, catalogApiMock({ entities: [checkoutApi] })],
         [environmentsApiRef, noEnvironments as EnvironmentsApi],
@@ -77,6 +104,46 @@ describe("the portal's entity overview", () => {
     expect(
       environments.compareDocumentPosition(dependencies) &
         Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  }, 60_000);
+
+  it("puts the team's environments card before the members on a group's overview", async () => {
+    const extensions = configuredExtensionIds();
+    expect(extensions).toContain('entity-card:environments/team-environments');
+
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: checkoutTeam }),
+        orgPlugin.getExtension('entity-card:org/members-list'),
+        environmentsPlugin.getExtension(
+          'entity-card:environments/team-environments',
+        ),
+      ],
+      config: {
+        app: {
+          extensions: orderOf(extensions, [
+            'entity-card:environments/team-environments',
+          ]),
+        },
+      },
+      apis: [
+        [catalogApiRef, catalogApiMock({ entities: [checkoutTeam] })],
+        [environmentsApiRef, noTeamEnvironments as EnvironmentsApi],
+      ],
+    });
+
+    const team = await screen.findByText(
+      'The team owns no environment yet.',
+      {},
+      { timeout: 20_000 },
+    );
+    const members = await screen.findByText(
+      'This group has no members.',
+      {},
+      { timeout: 20_000 },
+    );
+    expect(
+      team.compareDocumentPosition(members) & Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
   }, 60_000);
 });

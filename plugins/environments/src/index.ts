@@ -11,6 +11,7 @@ export {
   EntityEnvironmentOverviewCard,
   EntityEnvironmentOperationsCard,
   EntityEnvironmentFindingsCard,
+  EntityTeamEnvironmentsCard,
   EnvironmentsPage,
   EnvironmentPickerFieldExtension,
 } from './plugin';

@@ -44,7 +44,11 @@ export const environmentsPlugin = createPlugin({
   },
 });
 
-/** Every environment in a filterable table. @public */
+/**
+ * Every environment in a filterable table, with the Requests (`/requests`) and Goals
+ * (`/goals`) tabs.
+ * @public
+ */
 export const EnvironmentsPage = environmentsPlugin.provide(
   createRoutableExtension({
     name: 'EnvironmentsPage',
@@ -120,6 +124,24 @@ export const EntityEnvironmentFindingsCard = environmentsPlugin.provide(
       lazy: () =>
         import('./components/EntityEnvironmentFindingsCard').then(
           m => m.EntityEnvironmentFindingsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * On a group's page: the team's environments by tier, open findings, cost against its
+ * budget, and the goals it owns or is the scope of with their trend. Use it under an
+ * `<EntitySwitch.Case if={isKind('group')}>`.
+ * @public
+ */
+export const EntityTeamEnvironmentsCard = environmentsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamEnvironmentsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTeamEnvironmentsCard').then(
+          m => m.EntityTeamEnvironmentsCard,
         ),
     },
   }),

@@ -2,6 +2,8 @@ import {
   ApprovalRequest,
   BaselineException,
   Environment,
+  Goal,
+  GoalDetail,
   EnvironmentClassSummary,
   EnvironmentsApi,
   Finding,
@@ -12,6 +14,7 @@ import {
   parseDuration,
 } from '@paved/plugin-environments-common';
 import { fakeExceptions } from './fakeExceptions';
+import { fakeGoals } from './fakeGoals';
 import { fakeRequests } from './fakeRequests';
 import { PREVIEW_CLASS, anOperation } from './fixtures';
 
@@ -60,6 +63,8 @@ export function fakeEnvironmentsApi(
     exceptions?: BaselineException[];
     /** Requests that needed approval, of any state, newest first. */
     requests?: ApprovalRequest[];
+    /** The configured goals; a GoalDetail's breakdown and holders are what getGoal answers. */
+    goals?: Array<Goal | GoalDetail>;
     /** Who is signed in: asks for exceptions, and decides those of others. */
     user?: string;
   } = {},
@@ -116,6 +121,9 @@ export function fakeEnvironmentsApi(
           e =>
             e.status !== 'destroyed' &&
             matches(e, request) &&
+            (!request.owner ||
+              normalizeEntityRef(e.owner) ===
+                normalizeEntityRef(request.owner)) &&
             (request.hasFindings === undefined ||
               (counted(e).openFindings !== undefined) === request.hasFindings),
         )
@@ -173,6 +181,7 @@ export function fakeEnvironmentsApi(
         user: options.user ?? 'user:default/guest',
       }),
     ),
+    ...mocked(fakeGoals({ goals: [...(options.goals ?? [])] })),
     ...mocked(
       fakeRequests({
         requests: [...(options.requests ?? [])],

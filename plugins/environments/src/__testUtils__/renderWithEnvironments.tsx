@@ -14,12 +14,14 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { environmentsApiRef } from '../api';
+import { rootRouteRef } from '../routes';
 import { FakeEnvironmentsApi } from './fakeEnvironmentsApi';
 
 /**
  * Renders a component of this plugin in a legacy test app with the fake API, a
  * permission API (everything allowed unless told otherwise), an in-memory catalog
- * holding `catalogEntities` and, when given, an entity page's entity.
+ * holding `catalogEntities` and, when given, an entity page's entity. The environments
+ * page is mounted at `/environments`; `path` is the URL the test starts at.
  */
 export function renderWithEnvironments(
   element: ReactElement,
@@ -28,6 +30,7 @@ export function renderWithEnvironments(
     entity?: Entity;
     allow?: boolean | ((permissionName: string) => boolean);
     catalogApi?: ReturnType<typeof catalogApiMock>;
+    path?: string;
   },
 ) {
   const { api, entity, allow = true } = options;
@@ -53,6 +56,12 @@ export function renderWithEnvironments(
         element
       )}
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      routeEntries: options.path ? [options.path] : undefined,
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/environments': rootRouteRef,
+      },
+    },
   );
 }

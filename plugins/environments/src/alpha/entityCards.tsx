@@ -69,3 +69,19 @@ export const environmentOperationsEntityCard = EntityCardBlueprint.make({
       )),
   },
 });
+
+/**
+ * `entity-card:environments/team-environments`, on a group's overview: the team's
+ * environments by tier, open findings, cost against budget and its goals.
+ */
+export const teamEnvironmentsEntityCard = EntityCardBlueprint.make({
+  name: 'team-environments',
+  params: {
+    type: 'content',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/EntityTeamEnvironmentsCard').then(m => (
+        <m.EntityTeamEnvironmentsCard />
+      )),
+  },
+});

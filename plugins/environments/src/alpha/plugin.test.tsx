@@ -17,12 +17,14 @@ import {
   checkoutSystem,
 } from '../__testUtils__/fixtures';
 import { fakeEnvironmentsApi } from '../__testUtils__/fakeEnvironmentsApi';
+import { aBudgetGoal } from '../__testUtils__/fakeGoals';
 import plugin from './index';
 import {
   environmentFindingsEntityCard,
   environmentOperationsEntityCard,
   environmentOverviewEntityCard,
   environmentsEntityCard,
+  teamEnvironmentsEntityCard,
 } from './entityCards';
 import { environmentPickerFormField } from './formFields';
 import { environmentsPage } from './pages';
@@ -135,6 +137,52 @@ describe('environments plugin in the new frontend system (fake API)', () => {
     expect(screen.queryByText('Baseline findings')).not.toBeInTheDocument();
   });
 
+  it("shows a group's page the team's environments and goals, and a component's not", async () => {
+    const checkoutTeam = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'checkout-team', namespace: 'default' },
+      spec: { type: 'team', children: [] },
+    };
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: checkoutTeam }),
+        teamEnvironmentsEntityCard,
+      ],
+      apis: apis(
+        fakeEnvironmentsApi({
+          environments: [anEnvironment()],
+          goals: [aBudgetGoal()],
+        }),
+      ),
+    });
+
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: "Checkout's environments stay within 600 USD a month" },
+        LAZY,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: '1 environment' }),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves the team card off a component', async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: checkoutApi }),
+        teamEnvironmentsEntityCard,
+      ],
+      apis: apis(),
+    });
+
+    expect(
+      await screen.findByTestId('empty-entity-page', {}, LAZY),
+    ).toBeInTheDocument();
+  });
+
   it('mounts the environments page at /environments with a title for the sidebar', () => {
     const tester = createExtensionTester(environmentsPage);
 
@@ -151,7 +199,7 @@ describe('environments plugin in the new frontend system (fake API)', () => {
     expect(field).toBeDefined();
   });
 
-  it('installs the API, cards, page and form field', () => {
+  it('installs the API, cards (the team card too), page and form field', () => {
     expect(plugin.getExtension('api:environments')).toBeDefined();
     expect(
       plugin.getExtension('entity-card:environments/environments'),
@@ -164,6 +212,9 @@ describe('environments plugin in the new frontend system (fake API)', () => {
     ).toBeDefined();
     expect(
       plugin.getExtension('entity-card:environments/environment-findings'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('entity-card:environments/team-environments'),
     ).toBeDefined();
     expect(plugin.getExtension('page:environments')).toBeDefined();
     expect(

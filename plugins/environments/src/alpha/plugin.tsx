@@ -12,6 +12,7 @@ import {
   environmentOperationsEntityCard,
   environmentOverviewEntityCard,
   environmentsEntityCard,
+  teamEnvironmentsEntityCard,
 } from './entityCards';
 import { environmentPickerFormField } from './formFields';
 import { environmentsPage } from './pages';
@@ -19,7 +20,9 @@ import { environmentsPage } from './pages';
 /**
  * The environments plugin for the new frontend system: the API, the entity cards
  * (environments of components and systems; overview, findings and operations of
- * Environment entities), the page (and with it the sidebar entry) and the EnvironmentPicker form field. Its
+ * Environment entities; a team's environments and goals on a group), the page with its
+ * Requests and Goals tabs (and with it the sidebar entry) and the EnvironmentPicker
+ * form field. Its
  * external routes default to the scaffolder and TechDocs.
  * @alpha
  */
@@ -40,6 +43,7 @@ export const environmentsPlugin = createFrontendPlugin({
     environmentOverviewEntityCard,
     environmentFindingsEntityCard,
     environmentOperationsEntityCard,
+    teamEnvironmentsEntityCard,
     environmentsPage,
     environmentPickerFormField,
   ],

@@ -1,4 +1,8 @@
-import { EnvironmentStatus, Tier } from '@paved/plugin-environments-common';
+import {
+  EnvironmentStatus,
+  GoalMetric,
+  Tier,
+} from '@paved/plugin-environments-common';
 
 /**
  * The TechDocs entity holding the platform guidelines. Its `docs/link-targets.md` lists
@@ -45,4 +49,8 @@ export const guidelinePages = {
   askException: 'approvals/#asking-for-an-exception',
   ephemeralTemplate: 'golden-paths/#paved-ephemeral-environment',
   goldenPaths: 'golden-paths/',
+  goal: 'goals/#goal',
+  goalStatus: 'goals/#status',
+  goalHistory: 'goals/#history',
+  goalMetric: (metric: GoalMetric) => `goals/#${metric}`,
 } as const;

@@ -95,6 +95,13 @@ export const EnvironmentsFilters = (props: {
     />
   );
 
+  // A link may start the page on an owner with no environment listed: still a choice.
+  const choicesOf = (key: 'owner' | 'class') =>
+    distinct([
+      ...environments.map(e => e[key]),
+      ...(value[key] ? [value[key]!] : []),
+    ]);
+
   return (
     <div className={classes.bar} role="search">
       <TextField
@@ -107,8 +114,8 @@ export const EnvironmentsFilters = (props: {
         variant="outlined"
         size="small"
       />
-      {wordSelect('owner', 'Owner', distinct(environments.map(e => e.owner)))}
-      {wordSelect('class', 'Class', distinct(environments.map(e => e.class)))}
+      {wordSelect('owner', 'Owner', choicesOf('owner'))}
+      {wordSelect('class', 'Class', choicesOf('class'))}
       {wordSelect('tier', 'Tier', TIERS)}
       {wordSelect(
         'status',

@@ -66,7 +66,7 @@ describe('EnvironmentsPage (fake API)', () => {
     expect(shownNames()).toEqual(['prod', 'staging', 'pr-1', 'pr-2']);
   });
 
-  it("links each environment to its catalog page and shows its tier, and a class only when named otherwise", () => {
+  it('links each environment to its catalog page and shows its tier, and a class only when named otherwise', () => {
     const table = within(screen.getByRole('table'));
     expect(table.getByRole('link', { name: 'prod' })).toHaveAttribute(
       'href',
@@ -191,5 +191,40 @@ describe('EnvironmentsPage baseline findings (fake API)', () => {
     expect(within(open).getAllByRole('listitem')).toHaveLength(2);
     expect(open).toHaveTextContent('postgres.statement-timeout');
     expect(open).toHaveTextContent('0 (no limit)');
+  });
+});
+
+describe('EnvironmentsPage opened from a link (fake API)', () => {
+  it("starts with the link's owner, tier and findings filters", async () => {
+    const prod = aProductionEnvironment({
+      owner: 'group:default/checkout-team',
+    });
+    const api = fakeEnvironmentsApi({
+      environments: [...environments(), prod],
+      findings: [aFinding({ environmentId: prod.id, environmentName: 'prod' })],
+    });
+    await renderWithEnvironments(<EnvironmentsPage />, {
+      api,
+      path: '/environments?owner=group:default/checkout-team&findings=open',
+    });
+    await screen.findByText('Environments (1)');
+
+    expect(shownNames()).toEqual(['prod']);
+    expect(
+      within(screen.getByRole('search')).getByRole('button', {
+        name: /Owner/,
+      }),
+    ).toHaveTextContent('group:default/checkout-team');
+  });
+
+  it('filters by tier from the link', async () => {
+    const api = fakeEnvironmentsApi({ environments: environments() });
+    await renderWithEnvironments(<EnvironmentsPage />, {
+      api,
+      path: '/environments?tier=preview',
+    });
+
+    await screen.findByText('Environments (2)');
+    expect(shownNames()).toEqual(['pr-1', 'pr-2']);
   });
 });

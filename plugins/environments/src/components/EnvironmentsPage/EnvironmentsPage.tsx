@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { useSearchParams } from 'react-router-dom';
 import { useEnvironments } from '../../hooks/useEnvironments';
 import { useNow } from '../../hooks/useNow';
 import {
   EnvironmentFilters,
-  NO_FILTERS,
   filterEnvironments,
 } from '../../lib/filterEnvironments';
+import { filtersFromSearch } from '../../lib/filtersFromSearch';
 import { EnvironmentsFilters } from '../EnvironmentsFilters';
 import { EnvironmentsTable } from '../EnvironmentsTable';
 import { LoadError } from '../LoadError';
@@ -17,14 +18,18 @@ const PAGE_LIMIT = 500;
 
 /**
  * Every environment the user may read, filtered and searched in the browser: one
- * request, then live while something is in flight, like the cards.
+ * request, then live while something is in flight, like the cards. A link can start
+ * it filtered (`?owner=…&tier=…&findings=open`), as a team's card does.
  * @public
  */
 export const EnvironmentsPage = () => {
   const { environments, totalItems, loading, error, retry } = useEnvironments({
     limit: PAGE_LIMIT,
   });
-  const [filters, setFilters] = useState<EnvironmentFilters>(NO_FILTERS);
+  const [searchParams] = useSearchParams();
+  const [filters, setFilters] = useState<EnvironmentFilters>(() =>
+    filtersFromSearch(searchParams),
+  );
   const now = useNow();
   const shown = useMemo(
     () => filterEnvironments(environments ?? [], filters, now),

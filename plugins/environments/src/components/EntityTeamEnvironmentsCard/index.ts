@@ -1,0 +1,1 @@
+export { EntityTeamEnvironmentsCard } from './EntityTeamEnvironmentsCard';

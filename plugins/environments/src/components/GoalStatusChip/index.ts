@@ -1,0 +1,1 @@
+export { GoalStatusChip } from './GoalStatusChip';

@@ -1,0 +1,1 @@
+export { GoalTrend } from './GoalTrend';
