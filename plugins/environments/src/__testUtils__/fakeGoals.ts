@@ -1,6 +1,7 @@
 import {
   Goal,
   GoalDetail,
+  GoalHistory,
   GoalSnapshot,
   ListGoalsRequest,
   normalizeEntityRef,
@@ -118,6 +119,34 @@ export function fakeGoals(options: { goals: Array<Goal | GoalDetail> }) {
         ...(breakdown && { breakdown }),
         ...(holdingBack && { holdingBack }),
       });
+    },
+    getGoalHistory: async (id: string): Promise<GoalHistory> => {
+      const goal = goals.find(g => g.id === id);
+      if (!goal) throw await responseError(404, `No goal ${id}`);
+      return {
+        goalId: goal.id,
+        title: goal.title,
+        metric: goal.metric,
+        statistic: goal.statistic,
+        unit: goal.unit,
+        currency: goal.currency,
+        items: goal.history.map(s => ({
+          ...s,
+          direction: goal.target.direction,
+          onTrack: s.status === 'reached' || s.status === 'on-track',
+          statistics: { [goal.statistic]: s.value },
+        })),
+      };
+    },
+    getGoalHistoryCsv: async (id: string) => {
+      const goal = goals.find(g => g.id === id);
+      if (!goal) throw await responseError(404, `No goal ${id}`);
+      return [
+        'day,value,target,status',
+        ...goal.history.map(
+          s => `${s.day},${s.value ?? ''},${s.target},${s.status}`,
+        ),
+      ].join('\r\n');
     },
     snapshotGoals: async () => ({
       day: new Date().toISOString().slice(0, 10),

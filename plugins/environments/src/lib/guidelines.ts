@@ -52,5 +52,7 @@ export const guidelinePages = {
   goal: 'goals/#goal',
   goalStatus: 'goals/#status',
   goalHistory: 'goals/#history',
+  goalExport: 'goals/#export',
+  goalExampleHistory: 'goals/#example-history',
   goalMetric: (metric: GoalMetric) => `goals/#${metric}`,
 } as const;

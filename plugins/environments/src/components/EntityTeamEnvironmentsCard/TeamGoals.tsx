@@ -6,7 +6,7 @@ import { Goal, normalizeEntityRef } from '@paved/plugin-environments-common';
 import { useEnvironmentsPageLink } from '../../hooks/useEnvironmentsPageLink';
 import { describeTarget, formatGoalValue } from '../../lib/formatGoal';
 import { GoalStatusChip } from '../GoalStatusChip';
-import { GoalTrend } from '../GoalTrend';
+import { GoalTrend, exampleDays } from '../GoalTrend';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', padding: 0, margin: 0 },
@@ -50,6 +50,7 @@ export const TeamGoals = (props: { owner: string; goals: Goal[] }) => {
               {normalizeEntityRef(goal.owner) === owner
                 ? ''
                 : ' · set for the team by another group'}
+              {exampleDays(goal) > 0 ? ' · trend partly example data' : ''}
             </Typography>
           </Box>
           <GoalTrend goal={goal} variant="sparkline" />

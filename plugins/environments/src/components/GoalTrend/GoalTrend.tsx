@@ -27,6 +27,26 @@ function domainOf(values: number[], target: number): [number, number] {
   return [Math.max(0, min - pad), max + pad];
 }
 
+/** The days of example history a demonstration portal started with, made up. */
+export const exampleDays = (goal: Goal) =>
+  goal.history.filter(s => s.example).length;
+
+/**
+ * One point a day, measured and example values in separate series so the example days
+ * draw dashed; the last example day is in both, so the line does not break there.
+ */
+function pointsOf(goal: Goal) {
+  return goal.history.map((s, i) => {
+    const next = goal.history[i + 1];
+    const joins = s.example && next && !next.example;
+    return {
+      day: s.day,
+      measured: s.example && !joins ? null : s.value,
+      example: s.example ? s.value : null,
+    };
+  });
+}
+
 /** What the chart shows, for a reader who cannot see it. */
 function describe(goal: Goal): string {
   const points = goal.history.filter(s => s.value !== null);
@@ -34,17 +54,21 @@ function describe(goal: Goal): string {
   if (points.length === 0) return `No history yet for ${goal.title}`;
   const first = points[0];
   const last = points[points.length - 1];
+  const examples = exampleDays(goal);
   return `${goal.title}, last ${goal.history.length} days: ${formatGoalValue(
     first.value,
     goal,
   )} on ${formatDate(first.day)}, ${formatGoalValue(
     last.value,
     goal,
-  )} on ${formatDate(last.day)}; target ${target}`;
+  )} on ${formatDate(last.day)}; target ${target}${
+    examples ? `; ${examples} days are example data, not measured` : ''
+  }`;
 }
 
 /**
- * A goal's daily snapshots as a line, with its target as a dashed reference line: a
+ * A goal's daily snapshots as a line, with its target as a dashed reference line and the
+ * days of example history (made up, not measured) dotted and grey: a
  * chart on the Goals page, a sparkline on a team's card. A fixed size, so it draws
  * without measuring its container (and the same in a test as in the browser).
  */
@@ -54,7 +78,7 @@ export const GoalTrend = (props: {
 }) => {
   const { goal, variant = 'chart' } = props;
   const theme = useTheme();
-  const data = goal.history.map(s => ({ day: s.day, value: s.value }));
+  const data = pointsOf(goal);
   const values = goal.history.flatMap(s => (s.value === null ? [] : [s.value]));
   const size = SIZES[variant];
   const sparkline = variant === 'sparkline';
@@ -90,7 +114,10 @@ export const GoalTrend = (props: {
         />
         {!sparkline && (
           <Tooltip
-            formatter={(value: number) => [format(value), 'Value']}
+            formatter={(value: number, name: string) => [
+              format(value),
+              name === 'Example' ? 'Example (not measured)' : 'Measured',
+            ]}
             labelFormatter={(day: string) => formatDate(day)}
           />
         )}
@@ -111,11 +138,22 @@ export const GoalTrend = (props: {
         />
         <Line
           type="monotone"
-          dataKey="value"
+          dataKey="example"
+          name="Example"
+          stroke={theme.palette.text.secondary}
+          strokeDasharray="2 3"
+          strokeWidth={1.5}
+          dot={false}
+          // Drawn at once: a page of charts animating reads as loading.
+          isAnimationActive={false}
+        />
+        <Line
+          type="monotone"
+          dataKey="measured"
+          name="Measured"
           stroke={theme.palette.primary.main}
           strokeWidth={2}
           dot={false}
-          // Drawn at once: a page of charts animating reads as loading.
           isAnimationActive={false}
         />
       </LineChart>

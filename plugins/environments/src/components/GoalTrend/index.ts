@@ -1,1 +1,2 @@
-export { GoalTrend } from './GoalTrend';
+export { GoalTrend, exampleDays } from './GoalTrend';
+export { ExampleHistoryNote } from './ExampleHistoryNote';

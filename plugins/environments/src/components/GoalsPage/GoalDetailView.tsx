@@ -8,7 +8,8 @@ import { useGoal } from '../../hooks/useGoals';
 import { formatStatistic, statisticTitle } from '../../lib/formatGoal';
 import { guidelinePages } from '../../lib/guidelines';
 import { GoalStatusChip } from '../GoalStatusChip';
-import { GoalTrend } from '../GoalTrend';
+import { GoalDownloads } from '../GoalDownloads';
+import { ExampleHistoryNote, GoalTrend } from '../GoalTrend';
 import { LoadError } from '../LoadError';
 import { BreakdownTable } from './BreakdownTable';
 import { GoalFacts } from './GoalFacts';
@@ -59,7 +60,11 @@ const Detail = (props: { goal: GoalDetail }) => {
         </Typography>
       </Box>
       <GoalFacts goal={goal} />
-      <GoalTrend goal={goal} variant="large" />
+      <Box>
+        <GoalTrend goal={goal} variant="large" />
+        <ExampleHistoryNote goal={goal} />
+        <GoalDownloads goal={goal} />
+      </Box>
       <Box>
         <Typography variant="h6" component="h3">
           Now

@@ -5,7 +5,8 @@ import { Link } from '@backstage/core-components';
 import { Goal } from '@paved/plugin-environments-common';
 import { statisticTitle } from '../../lib/formatGoal';
 import { GoalStatusChip } from '../GoalStatusChip';
-import { GoalTrend } from '../GoalTrend';
+import { GoalDownloads } from '../GoalDownloads';
+import { ExampleHistoryNote, GoalTrend } from '../GoalTrend';
 import { GoalFacts } from './GoalFacts';
 
 /** What the goal's number is, and over which days when the metric is windowed. */
@@ -34,7 +35,11 @@ export const GoalSummary = (props: { goal: Goal }) => {
           <GoalStatusChip status={goal.status} />
         </Box>
         <GoalFacts goal={goal} />
-        <GoalTrend goal={goal} />
+        <Box>
+          <GoalTrend goal={goal} />
+          <ExampleHistoryNote goal={goal} />
+        </Box>
+        <GoalDownloads goal={goal} />
       </Box>
     </Paper>
   );

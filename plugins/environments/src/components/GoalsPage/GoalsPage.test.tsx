@@ -134,6 +134,59 @@ describe('GoalsPage (fake API)', () => {
   });
 });
 
+describe('GoalsPage example history and downloads (fake API)', () => {
+  it('says which days of the chart are example data, not measured', async () => {
+    const history = aHistory({ from: 80, to: 92.5, target: 100 }).map(
+      (s, i) => ({ ...s, example: i < 60 }),
+    );
+    const api = fakeEnvironmentsApi({ goals: [aGoal({ history })] });
+    await renderWithEnvironments(<GoalsPage />, { api });
+
+    const goal = within(
+      await screen.findByRole('article', {
+        name: 'Production environments meet their baseline',
+      }),
+    );
+    expect(
+      goal.getByText(/60 days of example history, made up/),
+    ).toBeInTheDocument();
+    expect(
+      goal.getByRole('img', { name: /60 days are example data, not measured/ }),
+    ).toBeInTheDocument();
+  });
+
+  it("saves a goal's history as CSV under the server's file name", async () => {
+    const saved: string[] = [];
+    URL.createObjectURL = jest.fn(() => 'blob:history');
+    URL.revokeObjectURL = jest.fn();
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        saved.push(this.download);
+      });
+    const api = fakeEnvironmentsApi({ goals: [aGoal()] });
+    await renderWithEnvironments(<GoalsPage />, { api });
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Download the CSV history of Production environments meet their baseline',
+      }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Download the JSON history of Production environments meet their baseline',
+      }),
+    );
+
+    expect(saved).toEqual([
+      'production-baseline-history.csv',
+      'production-baseline-history.json',
+    ]);
+    expect(api.getGoalHistoryCsv).toHaveBeenCalledWith('production-baseline');
+    click.mockRestore();
+  });
+});
+
 describe('GoalsPage with ?goal= (fake API)', () => {
   it('opens that goal: per team and per class, and the environments holding it back linked to their pages', async () => {
     const { detail } = conformanceDetail();

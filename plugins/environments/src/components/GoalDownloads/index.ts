@@ -1,0 +1,1 @@
+export { GoalDownloads } from './GoalDownloads';
