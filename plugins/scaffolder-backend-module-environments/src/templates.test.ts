@@ -187,20 +187,25 @@ describe('the golden-path templates, through the real scaffolder', () => {
     expect(await databasesLike('tpl_1_%')).toEqual([]);
   }, 120_000);
 
-  it('adds a namespace to a preview environment as files in platform-gitops, and destroy removes them', async () => {
+  it('creates a preview environment with a namespace, adds another, as files in platform-gitops that destroy removes', async () => {
     const ephemeral = await run('paved-ephemeral-environment', {
       component: 'component:default/checkout-api',
       owner: 'group:default/checkout-team',
       name: 'tpl-ns',
       ttl: '4h',
       database: false,
+      namespace: true,
     });
     expect(ephemeral.task.status).toBe('completed');
+    // The ephemeral environment's own namespace, beside the one the next template adds.
+    expect(gitopsFiles()).toContain(
+      'clusters/local/namespaces/tpl-ns-app/namespace.yaml',
+    );
 
     const namespace = await run('paved-kubernetes-namespace', {
       component: 'component:default/checkout-api',
       environment: 'tpl-ns',
-      name: 'app',
+      name: 'web',
       cpu: '1',
       memory: '2Gi',
       pods: 10,
@@ -214,7 +219,8 @@ describe('the golden-path templates, through the real scaffolder', () => {
     expect(gitopsFiles()).toEqual(
       expect.arrayContaining([
         'clusters/local/namespaces/tpl-ns-app/namespace.yaml',
-        'clusters/local/namespaces/tpl-ns-app/rolebinding.yaml',
+        'clusters/local/namespaces/tpl-ns-web/namespace.yaml',
+        'clusters/local/namespaces/tpl-ns-web/rolebinding.yaml',
       ]),
     );
 
@@ -223,7 +229,7 @@ describe('the golden-path templates, through the real scaffolder', () => {
       environment: 'tpl-ns',
     });
     expect(destroyed.task.status).toBe('completed');
-    expect(gitopsFiles().filter(f => f.includes('tpl-ns-app'))).toEqual([]);
+    expect(gitopsFiles().filter(f => f.includes('/tpl-ns-'))).toEqual([]);
   }, 120_000);
 
   it('refuses in the form what the form can know, before any task runs', async () => {
