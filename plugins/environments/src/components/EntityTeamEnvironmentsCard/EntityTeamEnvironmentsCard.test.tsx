@@ -105,7 +105,7 @@ describe('EntityTeamEnvironmentsCard (fake API)', () => {
       `/environments?owner=${encodeURIComponent(OWNER)}&findings=open`,
     );
     // prod 220 + staging 60 + two previews at 4.
-    expect(screen.getByText('Estimated cost: $288/month')).toBeInTheDocument();
+    expect(screen.getByText('$288/month estimated')).toBeInTheDocument();
     expect(
       screen.getByText(
         'Budget: $540 of $600 a month for the environments of system checkout',

@@ -15,8 +15,8 @@ export const ExampleHistoryNote = (props: { goal: Goal }) => {
   if (days === 0) return null;
   return (
     <Typography variant="caption" color="textSecondary" component="p">
-      Dotted grey: {days} {days === 1 ? 'day' : 'days'} of example history, made
-      up for this demonstration portal, not measured.{' '}
+      Dashed, paler line: {days} {days === 1 ? 'day' : 'days'} of example
+      history, made up for this demonstration portal, not measured.{' '}
       <Link to={links.guideline(guidelinePages.goalExampleHistory)}>
         About example history
       </Link>

@@ -15,16 +15,33 @@ import { formatGoalValue } from '../../lib/formatGoal';
 const SIZES = {
   chart: { width: 520, height: 160 },
   large: { width: 860, height: 240 },
-  sparkline: { width: 120, height: 32 },
+  sparkline: { width: 160, height: 36 },
 };
 
-/** The range the line and the target both fit in, with a little room around them. */
-function domainOf(values: number[], target: number): [number, number] {
+/** A round step for about four ticks over `range`: 1, 2 or 5 times a power of ten. */
+function stepOf(range: number): number {
+  const rough = range / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].find(m => m * power >= rough) ?? 10;
+  return step * power;
+}
+
+/**
+ * The range the line and the target both fit in, on round ticks, never below zero (no
+ * metric goes negative) and, for a share, never above 100%.
+ */
+function domainOf(
+  values: number[],
+  target: number,
+  percent: boolean,
+): [number, number] {
   const all = [...values, target];
   const min = Math.min(...all);
   const max = Math.max(...all);
-  const pad = (max - min) * 0.1 || Math.abs(max) * 0.1 || 1;
-  return [Math.max(0, min - pad), max + pad];
+  const step = stepOf(max - min || Math.abs(max) || 1);
+  const low = Math.max(0, Math.floor(min / step) * step);
+  const high = Math.ceil(max / step) * step;
+  return [low, percent ? Math.min(100, high) : high];
 }
 
 /** The days of example history a demonstration portal started with, made up. */
@@ -67,8 +84,8 @@ function describe(goal: Goal): string {
 }
 
 /**
- * A goal's daily snapshots as a line, with its target as a dashed reference line and the
- * days of example history (made up, not measured) dotted and grey: a
+ * A goal's daily snapshots as a line, with its target as an orange reference line and
+ * the days of example history (made up, not measured) dashed and paler: a
  * chart on the Goals page, a sparkline on a team's card. A fixed size, so it draws
  * without measuring its container (and the same in a test as in the browser).
  */
@@ -107,7 +124,8 @@ export const GoalTrend = (props: {
         />
         <YAxis
           hide={sparkline}
-          domain={domainOf(values, goal.target.value)}
+          domain={domainOf(values, goal.target.value, goal.unit === 'percent')}
+          allowDataOverflow
           tickFormatter={format}
           width={56}
           tick={{ fontSize: 11, fill: theme.palette.text.secondary }}
@@ -123,8 +141,8 @@ export const GoalTrend = (props: {
         )}
         <ReferenceLine
           y={goal.target.value}
-          stroke={theme.palette.text.secondary}
-          strokeDasharray="4 3"
+          stroke={theme.palette.warning.main}
+          strokeWidth={1.5}
           label={
             sparkline
               ? undefined
@@ -132,7 +150,7 @@ export const GoalTrend = (props: {
                   value: `target ${format(goal.target.value)}`,
                   position: 'insideTopRight',
                   fontSize: 11,
-                  fill: theme.palette.text.secondary,
+                  fill: theme.palette.warning.dark,
                 }
           }
         />
@@ -140,9 +158,10 @@ export const GoalTrend = (props: {
           type="monotone"
           dataKey="example"
           name="Example"
-          stroke={theme.palette.text.secondary}
-          strokeDasharray="2 3"
-          strokeWidth={1.5}
+          stroke={theme.palette.primary.main}
+          strokeOpacity={0.55}
+          strokeDasharray="6 4"
+          strokeWidth={2}
           dot={false}
           // Drawn at once: a page of charts animating reads as loading.
           isAnimationActive={false}

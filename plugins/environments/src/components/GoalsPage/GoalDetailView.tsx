@@ -67,7 +67,7 @@ const Detail = (props: { goal: GoalDetail }) => {
       </Box>
       <Box>
         <Typography variant="h6" component="h3">
-          Now
+          The metric now
         </Typography>
         <Statistics goal={goal} />
       </Box>

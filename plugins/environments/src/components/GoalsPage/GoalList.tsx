@@ -46,7 +46,7 @@ export const GoalList = () => {
         display="grid"
         gridGap={16}
         style={{
-          gridTemplateColumns: 'repeat(auto-fill, minmax(560px, 1fr))',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(520px, 1fr))',
         }}
       >
         {goals.value.map(goal => (

@@ -70,6 +70,10 @@ function conformanceDetail(): { detail: GoalDetail; environmentId: string } {
   };
 }
 
+/** What a goal's card says under one label: Now, Target, Due or Owner. */
+const fact = (card: ReturnType<typeof within>, label: string) =>
+  card.getByText(label, { selector: 'dt' }).parentElement!;
+
 describe('GoalsPage (fake API)', () => {
   it('lists every goal with its value, target, due date, state and trend', async () => {
     const api = fakeEnvironmentsApi({
@@ -82,9 +86,9 @@ describe('GoalsPage (fake API)', () => {
         name: 'Production environments meet their baseline',
       }),
     );
-    expect(conformance.getByText('92.5%')).toBeInTheDocument();
-    expect(conformance.getByText('at least 100%')).toBeInTheDocument();
-    expect(conformance.getByText('Mar 31, 2027')).toBeInTheDocument();
+    expect(fact(conformance, 'Now')).toHaveTextContent('92.5%');
+    expect(fact(conformance, 'Target')).toHaveTextContent('at least 100%');
+    expect(fact(conformance, 'Due')).toHaveTextContent('Mar 31, 2027');
     expect(conformance.getByText('Off track')).toBeInTheDocument();
     expect(
       conformance.getByRole('img', {
@@ -95,8 +99,8 @@ describe('GoalsPage (fake API)', () => {
     const lead = within(
       screen.getByRole('article', { name: /ready within 15 minutes/ }),
     );
-    expect(lead.getByText('12 min')).toBeInTheDocument();
-    expect(lead.getByText('at most 15 min')).toBeInTheDocument();
+    expect(fact(lead, 'Now')).toHaveTextContent('12 min');
+    expect(fact(lead, 'Target')).toHaveTextContent('at most 15 min');
     expect(lead.getByText('On track')).toBeInTheDocument();
     expect(
       lead.getByText(
@@ -107,8 +111,8 @@ describe('GoalsPage (fake API)', () => {
     const budget = within(
       screen.getByRole('article', { name: /within 600 USD a month/ }),
     );
-    expect(budget.getByText('$540')).toBeInTheDocument();
-    expect(budget.getByText('at most $600')).toBeInTheDocument();
+    expect(fact(budget, 'Now')).toHaveTextContent('$540');
+    expect(fact(budget, 'Target')).toHaveTextContent('at most $600');
     expect(budget.getByText('Reached')).toBeInTheDocument();
   });
 
@@ -256,6 +260,36 @@ describe('GoalsPage with ?goal= (fake API)', () => {
     const open = await dialog.findByRole('list', { name: 'Open findings' });
     expect(within(open).getAllByRole('listitem')).toHaveLength(1);
     expect(open).toHaveTextContent('postgres.connection-limit');
+  });
+
+  it('calls the list of a reached goal what weighs on it, not what holds it back', async () => {
+    const budget = aGoalDetail(aBudgetGoal(), {
+      holdingBack: [
+        {
+          environmentId: 'env-prod-2',
+          name: 'prod',
+          entityRef: 'component:default/checkout-api',
+          owner: 'group:default/checkout-team',
+          class: 'production',
+          tier: 'production',
+          reason: 'estimated 220 USD a month',
+          value: 220,
+        },
+      ],
+    });
+    const api = fakeEnvironmentsApi({ goals: [budget] });
+    await renderWithEnvironments(<GoalsPage />, {
+      api,
+      path: '/environments/goals?goal=checkout-budget',
+    });
+
+    const weighs = within(
+      await screen.findByRole('region', { name: 'What weighs on it most' }),
+    );
+    expect(weighs.getByRole('row', { name: /prod/ })).toHaveTextContent('$220');
+    expect(
+      screen.queryByRole('region', { name: 'Holding it back' }),
+    ).not.toBeInTheDocument();
   });
 
   it('names the failure when the goal does not exist', async () => {

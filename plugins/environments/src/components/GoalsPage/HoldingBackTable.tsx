@@ -105,10 +105,13 @@ export const HoldingBackTable = (props: {
       render: row => <Evidence row={row} onFindings={setFindingsOf} />,
     },
   ];
+  // A reached goal is held back by nothing: its list is what weighs on it most.
+  const title =
+    goal.status === 'reached' ? 'What weighs on it most' : 'Holding it back';
   return (
-    <section aria-label="Holding it back">
+    <section aria-label={title}>
       <Table<Row>
-        title={`Holding it back (${holders.length})`}
+        title={`${title} (${holders.length})`}
         columns={columns}
         data={holders.map((h, i) => ({ ...h, id: h.environmentId ?? `${i}` }))}
         options={{
