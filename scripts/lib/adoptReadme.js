@@ -1,7 +1,7 @@
 // @ts-check
 /*
  * The install steps of a package README, as the adoption test follows them. A step is a
- * fenced code block right after an HTML comment that says where it goes, invisible on the
+ * fenced code block after an HTML comment that says where it goes, invisible on the
  * rendered page:
  *
  *   <!-- adopt: shell -->                          commands run in the app's root folder
@@ -52,22 +52,25 @@ function readSteps(readme, text = readReadme(readme)) {
         )}`,
       );
     }
-    const fence = /^(```+|~~~+)/.exec(lines[i + 1] ?? '');
+    // Blank lines may sit between (prettier puts one there); anything else may not.
+    let open = i + 1;
+    while (open < lines.length && !lines[open].trim()) open++;
+    const fence = /^(```+|~~~+)/.exec(lines[open] ?? '');
     if (!fence) {
       throw new ReadmeStepError(
-        `${where}: an "adopt" marker must be followed at once by a code block`,
+        `${where}: an "adopt" marker must be followed by a code block, with nothing but blank lines between`,
       );
     }
-    const end = lines.findIndex((l, j) => j > i + 1 && l.startsWith(fence[1]));
+    const end = lines.findIndex((l, j) => j > open && l.startsWith(fence[1]));
     if (end < 0)
       throw new ReadmeStepError(
         `${where}: the code block after the marker is never closed`,
       );
     steps.push({
       readme,
-      line: i + 3,
+      line: open + 2,
       target,
-      code: lines.slice(i + 2, end).join('\n'),
+      code: lines.slice(open + 1, end).join('\n'),
     });
     i = end;
   }

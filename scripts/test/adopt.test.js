@@ -83,10 +83,20 @@ test('a marker the test cannot apply, or one without a code block, names the REA
     () =>
       readSteps(
         'plugins/x/README.md',
-        'text\n<!-- adopt: shell -->\n\n```sh\nyarn\n```',
+        'text\n<!-- adopt: shell -->\nRun this:\n```sh\nyarn\n```',
       ),
-    /plugins\/x\/README\.md:2: an "adopt" marker must be followed at once by a code block/,
+    /plugins\/x\/README\.md:2: an "adopt" marker must be followed by a code block/,
   );
+});
+
+test('a blank line between marker and block, as prettier writes it, is still that block', () => {
+  const [step] = readSteps(
+    'r.md',
+    '<!-- adopt: shell -->\n\n```sh\nyarn --cwd packages/app add @paved/a\n```',
+  );
+  assert.deepEqual(shellCommands(step), [
+    { command: 'yarn --cwd packages/app add @paved/a', line: 4 },
+  ]);
 });
 
 test('a statement cut short and YAML that does not parse are refused with their line', () => {
