@@ -161,3 +161,28 @@ export class TransientProviderError extends Error {
     this.name = 'TransientProviderError';
   }
 }
+
+/**
+ * Thrown by a provider whose change waits on something outside Paved, such as a pull
+ * request's review: the operation is queued again and the provider asked again after
+ * `checkAfterMs`, for as long as the provider keeps answering so (it bounds the wait
+ * itself, e.g. from when the pull request was opened, so the bound survives a restart).
+ * The waits do not count as failed attempts. `outputs` are shown on the resource while
+ * it waits ("waiting for review: <link>").
+ *
+ * @public
+ */
+export class PendingProviderError extends Error {
+  readonly checkAfterMs: number;
+  readonly outputs?: ResourceOutputs;
+
+  constructor(
+    message: string,
+    options: { checkAfterMs: number; outputs?: ResourceOutputs },
+  ) {
+    super(message);
+    this.name = 'PendingProviderError';
+    this.checkAfterMs = options.checkAfterMs;
+    this.outputs = options.outputs;
+  }
+}

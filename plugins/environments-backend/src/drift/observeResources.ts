@@ -8,7 +8,7 @@ import {
   EnvironmentStore,
   ResourceRecord,
 } from '../database/EnvironmentsStore';
-import { provisioned } from '../engine/OperationsEngine';
+import { provisioned } from '../engine/providerRequests';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
 import { Violation } from './Violation';
 

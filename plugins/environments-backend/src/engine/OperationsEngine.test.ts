@@ -2,6 +2,7 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { toTimestamp } from '../database/dialect';
 import { createTestEnvironments } from '../__testUtils__/createTestEnvironments';
 import { WorkSignal } from '../lifecycle/WorkSignal';
+import { PendingProviderError } from '@paved/plugin-environments-node';
 import { OperationsEngine } from './OperationsEngine';
 
 const classes = [
@@ -140,5 +141,51 @@ describe.each(
     expect(
       (await environments.get(created.environment.id, credentials)).status,
     ).toBe('destroyed');
+  });
+
+  it('asks a provider that waits on a review again later, showing its link meanwhile, and finishes when it is done', async () => {
+    const { knex, created, secondWorker, environments, provider } =
+      await setUp();
+    const apply = provider.apply.bind(provider);
+    let reviewed = false;
+    jest.spyOn(provider, 'apply').mockImplementation(async call => {
+      if (!reviewed) {
+        throw new PendingProviderError(
+          'waiting for review: https://git.example/pr/7',
+          {
+            checkAfterMs: 60_000,
+            outputs: { changeRequest: 'https://git.example/pr/7' },
+          },
+        );
+      }
+      return apply(call);
+    });
+    const worker = secondWorker();
+    for (let i = 0; i < 10; i++) {
+      expect(await worker.runOnce()).toBe(true);
+      const waiting = await environments.get(
+        created.environment.id,
+        credentials,
+      );
+      expect(waiting.status).not.toBe('failed');
+      expect(waiting.resources[0].outputs).toMatchObject({
+        changeRequest: 'https://git.example/pr/7',
+      });
+      // Not before its time: the next check is a minute away.
+      expect(await worker.runOnce()).toBe(false);
+      await knex('operations')
+        .where({ id: created.operation.id })
+        .update({ next_attempt_at: toTimestamp(new Date(Date.now() - 1)) });
+    }
+    expect(
+      (await environments.operations(created.environment.id, credentials))[0]
+        .state,
+    ).toBe('queued');
+
+    reviewed = true;
+    expect(await worker.runOnce()).toBe(true);
+    const done = await environments.get(created.environment.id, credentials);
+    expect(done.status).toBe('ready');
+    expect(done.resources[0].outputs).toMatchObject({ host: 'double.local' });
   });
 });

@@ -1,8 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  ProviderOperation,
-  ProvisionedResource,
-} from '@paved/plugin-environments-node';
 import crypto from 'node:crypto';
 import {
   ClaimedOperation,
@@ -14,6 +10,12 @@ import { EnvironmentLifecycle, Lease } from '../lifecycle/EnvironmentLifecycle';
 import { WorkSignal } from '../lifecycle/WorkSignal';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
 import { SecretBox } from '../secrets/SecretBox';
+import { providerOperation, provisioned } from './providerRequests';
+import {
+  isPending,
+  nextAttemptAt,
+  recordingWhilePending,
+} from './waitingProvider';
 
 export interface OperationsEngineOptions {
   store: EnvironmentsStore;
@@ -43,18 +45,22 @@ export class OperationsEngine {
   readonly workerId = `worker-${crypto.randomUUID()}`;
   private readonly leaseMs: number;
   private readonly pollMs: number;
-  private readonly maxAttempts: number;
-  private readonly backoffMs: (attempt: number) => number;
+  private readonly retries: {
+    maxAttempts: number;
+    backoffMs: (attempt: number) => number;
+  };
   private running = false;
   private loop?: Promise<void>;
 
   constructor(private readonly options: OperationsEngineOptions) {
     this.leaseMs = options.leaseMs ?? 30_000;
     this.pollMs = options.pollMs ?? 2_000;
-    this.maxAttempts = options.maxAttempts ?? 8;
-    this.backoffMs =
-      options.backoffMs ??
-      (attempt => Math.min(1000 * 2 ** (attempt - 1), 300_000));
+    this.retries = {
+      maxAttempts: options.maxAttempts ?? 8,
+      backoffMs:
+        options.backoffMs ??
+        (attempt => Math.min(1000 * 2 ** (attempt - 1), 300_000)),
+    };
   }
 
   start(): void {
@@ -171,15 +177,19 @@ export class OperationsEngine {
       if (!provider)
         throw new Error(`No provider is installed for ${resource.type}`);
       await this.progress(resource, 'provisioning', lease);
-      const result = await provider.apply({
-        target: resource.target,
-        resource: provisioned(environment, resource),
-        spec: resource.spec,
-        secret: resource.secret ? secrets.open(resource.secret) : undefined,
-        operation: providerOperation(operation),
-        signal,
-        logger,
-      });
+      const result = await recordingWhilePending(
+        () =>
+          provider.apply({
+            target: resource.target,
+            resource: provisioned(environment, resource),
+            spec: resource.spec,
+            secret: resource.secret ? secrets.open(resource.secret) : undefined,
+            operation: providerOperation(operation),
+            signal,
+            logger,
+          }),
+        outputs => this.progress(resource, 'provisioning', lease, { outputs }),
+      );
       await this.progress(resource, 'ready', lease, {
         outputs: result.outputs,
         secret: result.secret
@@ -203,13 +213,17 @@ export class OperationsEngine {
       if (!provider)
         throw new Error(`No provider is installed for ${resource.type}`);
       await this.progress(resource, 'destroying', lease);
-      await provider.destroy({
-        target: resource.target,
-        resource: provisioned(environment, resource),
-        operation: providerOperation(operation),
-        signal,
-        logger,
-      });
+      await recordingWhilePending(
+        () =>
+          provider.destroy({
+            target: resource.target,
+            resource: provisioned(environment, resource),
+            operation: providerOperation(operation),
+            signal,
+            logger,
+          }),
+        outputs => this.progress(resource, 'destroying', lease, { outputs }),
+      );
       await this.progress(resource, 'destroyed', lease, { secret: null });
     }
   }
@@ -238,17 +252,16 @@ export class OperationsEngine {
     error: Error,
     logger: LoggerService,
   ) {
-    const transient = error.name === 'TransientProviderError';
-    const retry = transient && operation.attempts < this.maxAttempts;
+    const pending = isPending(error);
+    const retryAt = nextAttemptAt(error, operation.attempts, this.retries);
+    const retry = Boolean(retryAt);
     const message = error.message;
-    const retryAt = retry
-      ? new Date(Date.now() + this.backoffMs(operation.attempts))
-      : undefined;
-    const reason = retryAt
-      ? `Retrying: ${message} (attempt ${operation.attempts} of ${
-          this.maxAttempts
-        } failed; next at ${retryAt.toISOString()})`
-      : message;
+    let reason = message;
+    if (retryAt && !pending) {
+      reason = `Retrying: ${message} (attempt ${operation.attempts} of ${
+        this.retries.maxAttempts
+      } failed; next at ${retryAt.toISOString()})`;
+    }
     logger.warn(
       `Operation ${operation.type} ${
         retry ? 'will be retried' : 'failed'
@@ -260,27 +273,4 @@ export class OperationsEngine {
       retryAt,
     });
   }
-}
-
-export function provisioned(
-  environment: EnvironmentRecord,
-  resource: ResourceRecord,
-): ProvisionedResource {
-  return {
-    id: resource.id,
-    name: resource.name,
-    environmentName: environment.name,
-    entityRef: environment.entityRef,
-    owner: environment.owner,
-    tier: environment.tier,
-    expiresAt: environment.expiresAt,
-  };
-}
-
-function providerOperation(operation: ClaimedOperation): ProviderOperation {
-  return {
-    id: operation.id,
-    type: operation.type,
-    requestedBy: operation.requestedBy,
-  };
 }
