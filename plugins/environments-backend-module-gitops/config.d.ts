@@ -13,8 +13,13 @@ export interface Config {
             enabled?: boolean;
             /** The cluster that reads the repository: in the path and on the card. Default: the target's name. */
             cluster?: string;
-            /** `commit` (the only mode so far): each change is a commit on `branch`. */
-            mode?: 'commit';
+            /**
+             * `commit`: each change is a commit on `branch` of a local git host repository
+             * (`localGit`). `pull-request`: each change is pushed to `paved/<operation>/<resource>`
+             * and a pull request (GitHub) or merge request (GitLab) into `branch` is opened
+             * on `remote`; the operation finishes when it is merged and fails when it is closed.
+             */
+            mode?: 'commit' | 'pull-request';
             /** Default `main`. */
             branch?: string;
             /**
@@ -24,9 +29,23 @@ export interface Config {
              */
             path?: string;
             /** A repository of the portal's local git host, created at start if missing. */
-            localGit: {
+            localGit?: {
               /** Its name: cloned from `<backend>/api/local-git/<repository>.git`. */
               repository: string;
+            };
+            /** A GitHub or GitLab repository, with credentials from `integrations.github/gitlab`. */
+            remote?: {
+              /** Its web URL, e.g. https://github.com/acme/platform-gitops. */
+              url: string;
+              /** Where git fetches and pushes; default `<url>.git`. */
+              cloneUrl?: string;
+            };
+            /** Pull-request mode: how long a request may wait for review. */
+            pullRequest?: {
+              /** Past this many days from opening the operation fails. Default 7. */
+              waitDays?: number;
+              /** How often the request's state is checked. Default 2. */
+              checkEveryMinutes?: number;
             };
           };
         };

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
+import { ScmIntegrationRegistry } from '@backstage/integration';
 import { LocalGitService } from '@paved/plugin-local-git-backend';
 import {
   ApplyRequest,
@@ -8,14 +9,12 @@ import {
   DestroyRequest,
   ObserveRequest,
   PreviewRequest,
-  ProviderOperation,
-  ProvisionedResource,
   ResourceObservation,
   ResourceProvider,
 } from '@paved/plugin-environments-node';
 import { gitopsBaselineRules } from './baselines';
 import { AuthorResolver, createAuthorResolver } from './delivery/authors';
-import { commitMessage, operationTrailers } from './delivery/commitMessage';
+import { ComputeChanges, deliverChanges } from './delivery/deliverChanges';
 import {
   applyChanges,
   assertOurs,
@@ -24,7 +23,7 @@ import {
   parentKustomizationPath,
 } from './delivery/namespaceChanges';
 import { previewChanges } from './delivery/previewChanges';
-import { GitRepository } from './git/GitRepository';
+import { createTarget } from './createTarget';
 import { GitopsTarget } from './GitopsTarget';
 import { observeNamespace } from './observe/observeNamespace';
 import { GitopsTargetConfig } from './readGitopsTargets';
@@ -39,6 +38,12 @@ export interface GitopsProviderOptions {
   logger: LoggerService;
   /** Names commit authors; by default the requester's entity ref. */
   authors?: AuthorResolver;
+  /** GitHub and GitLab hosts and their credentials, for pull-request targets. */
+  integrations?: ScmIntegrationRegistry;
+  /** Where the local copies of GitHub and GitLab repositories are kept. */
+  cacheDir?: string;
+  /** The portal's URL (`app.baseUrl`), linked from change requests. */
+  baseUrl?: string;
 }
 
 /**
@@ -56,20 +61,15 @@ export class GitopsProvider implements ResourceProvider {
   private readonly targets: Map<string, GitopsTarget>;
   private readonly authors: AuthorResolver;
 
+  private readonly baseUrl?: string;
+
   private constructor(options: GitopsProviderOptions) {
-    const { repositories, urls } = options.localGit;
     this.targets = new Map(
-      options.targets.map(t => [
-        t.name,
-        new GitopsTarget(
-          t,
-          new GitRepository(repositories.gitDir(t.localGit.repository)),
-          urls,
-        ),
-      ]),
+      options.targets.map(t => [t.name, createTarget(t, options)]),
     );
     this.authors =
       options.authors ?? createAuthorResolver(async () => undefined);
+    this.baseUrl = options.baseUrl;
   }
 
   /** Creates the provider and each target's repository that is missing. */
@@ -98,23 +98,13 @@ export class GitopsProvider implements ResourceProvider {
       request.resource,
       request.spec,
     );
-    const done = await this.committedBy(
-      target,
-      request.resource,
-      request.operation,
-    );
-    if (done) return { outputs: target.outputs(context, folder.path, done) };
-
-    const head = await target.head();
-    const files = await target.repository.readFiles(head, [
-      folder.path,
-      parentKustomizationPath(folder),
-    ]);
-    assertOurs(filesIn(files, folder.path), folder, context);
-    const changes = applyChanges(files, folder, rendered);
-    const commit = await this.commitChanges(target, changes, request, {
-      verb: head && filesIn(files, folder.path).size ? 'Update' : 'Add',
-      context,
+    const commit = await this.deliver(target, request, context, files => {
+      const current = filesIn(files, folder.path);
+      assertOurs(current, folder, context);
+      return {
+        changes: applyChanges(files, folder, rendered),
+        verb: current.size ? 'Update' : 'Add',
+      };
     });
     request.logger.info(
       `Namespace ${context.namespace} is at ${
@@ -128,21 +118,15 @@ export class GitopsProvider implements ResourceProvider {
     const target = this.target(request.target);
     const context = target.context(request.resource);
     const folder = target.folder(context.namespace);
-    if (await this.committedBy(target, request.resource, request.operation))
-      return;
-    const files = await target.repository.readFiles(await target.head(), [
-      folder.path,
-      parentKustomizationPath(folder),
-    ]);
-    // Another environment's namespace in the same place is not ours to remove.
-    if (
-      conflicts(() => assertOurs(filesIn(files, folder.path), folder, context))
-    )
-      return;
-    await this.commitChanges(target, destroyChanges(files, folder), request, {
+    await this.deliver(target, request, context, files => ({
+      // Another environment's namespace in the same place is not ours to remove.
+      changes: conflicts(() =>
+        assertOurs(filesIn(files, folder.path), folder, context),
+      )
+        ? {}
+        : destroyChanges(files, folder),
       verb: 'Remove',
-      context,
-    });
+    }));
   }
 
   async observe(request: ObserveRequest): Promise<ResourceObservation[]> {
@@ -165,6 +149,7 @@ export class GitopsProvider implements ResourceProvider {
     const target = this.target(request.target);
     const resource = { id: '', ...request.resource };
     const { context, folder, rendered } = target.render(resource, request.spec);
+    await target.sync();
     const files = await target.repository.readFiles(await target.head(), [
       folder.path,
       parentKustomizationPath(folder),
@@ -198,42 +183,25 @@ export class GitopsProvider implements ResourceProvider {
     return target;
   }
 
-  /** The commit an earlier attempt of the same operation made, found by its trailers. */
-  private async committedBy(
+  private deliver(
     target: GitopsTarget,
-    resource: ProvisionedResource,
-    operation?: ProviderOperation,
-  ): Promise<string | undefined> {
-    if (!operation) return undefined;
-    return target.repository.findCommit(
-      target.config.branch,
-      operationTrailers(operation, resource),
-    );
-  }
-
-  private async commitChanges(
-    target: GitopsTarget,
-    changes: Record<string, string | null>,
     request: ApplyRequest | DestroyRequest,
-    what: { verb: 'Add' | 'Update' | 'Remove'; context: NamespaceContext },
-  ): Promise<string | undefined> {
-    const folder = target.folder(what.context.namespace).path;
-    if (!Object.keys(changes).length) {
-      return target.repository.lastCommitTouching(target.config.branch, folder);
-    }
-    const requestedBy = request.operation?.requestedBy ?? 'paved:provider';
-    const { commit } = await target.repository.commit({
-      branch: target.config.branch,
-      changes,
-      author: await this.authors(requestedBy),
-      message: commitMessage({
-        ...what,
-        requestedBy,
-        operation: request.operation,
-        resource: request.resource,
+    context: NamespaceContext,
+    compute: ComputeChanges,
+  ) {
+    return deliverChanges({
+      target,
+      request,
+      context,
+      compute,
+      authors: this.authors,
+      baseUrl: this.baseUrl,
+      waitingOutputs: url => ({
+        ...target.outputs(context, target.folder(context.namespace).path),
+        changeRequest: url,
+        review: `waiting for review: ${url}`,
       }),
     });
-    return commit;
   }
 }
 

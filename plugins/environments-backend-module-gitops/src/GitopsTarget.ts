@@ -1,7 +1,10 @@
 import { JsonObject } from '@backstage/types';
 import { ProvisionedResource } from '@paved/plugin-environments-node';
-import { LocalGitUrls } from '@paved/plugin-local-git-backend';
 import { GitRepository } from './git/GitRepository';
+import {
+  RemoteRepository,
+  syncRemote,
+} from './pullRequests/deliverByPullRequest';
 import { namespaceFolder, namespaceName } from './naming';
 import { GitopsTargetConfig } from './readGitopsTargets';
 import { NamespaceContext } from './render/NamespaceContext';
@@ -15,13 +18,22 @@ export const APPLIED_STATE_UNKNOWN = 'unknown: no cluster configured';
  * A configured target with its repository: where its namespaces' folders are, and the
  * URLs users see for them.
  */
+/** Where users see a target's repository: its clone URL and a folder at a commit. */
+export interface RepositoryLinks {
+  cloneUrl: string;
+  treeUrl(commit: string, path: string): string;
+}
+
 export class GitopsTarget {
   private snapshot?: { head?: string; files: Map<string, string> };
 
   constructor(
     readonly config: GitopsTargetConfig,
+    /** The repository itself, or for a remote one the local copy it is fetched into. */
     readonly repository: GitRepository,
-    private readonly urls: LocalGitUrls,
+    private readonly links: RepositoryLinks,
+    /** Set for a GitHub or GitLab repository (pull-request mode). */
+    readonly remote?: RemoteRepository,
   ) {}
 
   get name() {
@@ -50,6 +62,7 @@ export class GitopsTarget {
    * target.
    */
   async allFiles(): Promise<{ head?: string; files: Map<string, string> }> {
+    await this.sync();
     const head = await this.head();
     if (this.snapshot && this.snapshot.head === head) return this.snapshot;
     const root = this.namespacesRoot;
@@ -58,13 +71,19 @@ export class GitopsTarget {
     return this.snapshot;
   }
 
-  cloneUrl(): string {
-    return this.urls.cloneUrl(this.config.localGit.repository);
+  /** A remote repository's branch fetched into the local copy; nothing for a local one. */
+  async sync(): Promise<void> {
+    if (this.remote)
+      await syncRemote(this.repository, this.remote, this.config.branch);
   }
 
-  /** The folder at a commit on the local git host. */
+  cloneUrl(): string {
+    return this.links.cloneUrl;
+  }
+
+  /** The folder at a commit on the git host. */
   folderUrl(commit: string, path: string): string {
-    return this.urls.treeUrl(this.config.localGit.repository, commit, path);
+    return this.links.treeUrl(commit, path);
   }
 
   /** What the manifests of a resource say besides its spec. */
@@ -93,7 +112,7 @@ export class GitopsTarget {
   }
 
   /** What the card shows: where the files are, the commit with a link, and the namespace. */
-  outputs(context: NamespaceContext, path: string, commit: string | undefined) {
+  outputs(context: NamespaceContext, path: string, commit?: string) {
     return {
       namespace: context.namespace,
       cluster: context.cluster,

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { environmentsProvidersExtensionPoint } from '@paved/plugin-environments-node';
+import { ScmIntegrations } from '@backstage/integration';
 import { localGitServiceRef } from '@paved/plugin-local-git-backend';
 import { createAuthorResolver } from './delivery/authors';
 import { GitopsProvider } from './GitopsProvider';
@@ -34,6 +35,8 @@ export const environmentsModuleGitops = createBackendModule({
           targets: readGitopsTargets(config),
           localGit,
           logger,
+          integrations: ScmIntegrations.fromConfig(config),
+          baseUrl: config.getOptionalString('app.baseUrl'),
           authors: createAuthorResolver(async ref => {
             const entity = await catalog.getEntityByRef(ref, {
               credentials: await auth.getOwnServiceCredentials(),

@@ -17,13 +17,20 @@ export interface GitopsTargetConfig {
   configKey: string;
   /** The cluster's name, in the path template and the outputs. */
   cluster: string;
-  /** `commit`: each change is a commit on `branch`. */
-  mode: 'commit';
+  /**
+   * `commit`: each change is a commit on `branch` (local git host). `pull-request`: each
+   * change is a branch and a pull or merge request into `branch` (GitHub, GitLab).
+   */
+  mode: 'commit' | 'pull-request';
   branch: string;
   /** `clusters/{cluster}/namespaces/{namespace}`, without the trailing slash. */
   pathTemplate: string;
   /** A repository of the portal's local git host, created at start if missing. */
-  localGit: { repository: string };
+  localGit?: { repository: string };
+  /** A repository on GitHub or GitLab, for `pull-request` mode. */
+  remote?: { url: string; cloneUrl: string };
+  /** How long a change request may wait for review, and how often it is checked. */
+  pullRequest?: { waitDays: number; checkEveryMinutes: number };
 }
 
 const name = (what: string) =>
@@ -35,17 +42,41 @@ const targetSchema = z.strictObject(
   {
     enabled: z.boolean({ error: 'must be true or false' }).optional(),
     cluster: name('cluster name').optional(),
-    mode: z.literal('commit', { error: 'must be commit' }).optional(),
+    mode: z
+      .enum(['commit', 'pull-request'], {
+        error: 'must be commit or pull-request',
+      })
+      .optional(),
     branch: z
       .string({ error: 'must be a branch name' })
       .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, 'must be a branch name')
       .refine(b => !b.includes('..'), 'must be a branch name')
       .optional(),
     path: z.string({ error: 'must be a path template' }).optional(),
-    localGit: z.strictObject(
-      { repository: name('repository name') },
-      { error: 'must be an object with repository' },
-    ),
+    localGit: z
+      .strictObject(
+        { repository: name('repository name') },
+        { error: 'must be an object with repository' },
+      )
+      .optional(),
+    remote: z
+      .strictObject(
+        {
+          url: z.url({ error: 'must be a URL' }),
+          cloneUrl: z.string().optional(),
+        },
+        { error: 'must be an object with url' },
+      )
+      .optional(),
+    pullRequest: z
+      .strictObject({
+        waitDays: z.number().positive('must be a positive number').optional(),
+        checkEveryMinutes: z
+          .number()
+          .positive('must be a positive number')
+          .optional(),
+      })
+      .optional(),
   },
   {
     error: issue =>
@@ -81,17 +112,39 @@ export function readGitopsTargets(config: Config): GitopsTargetConfig[] {
     const target = parsed.data;
     // Config files merge, so a later file cannot remove a target; it can switch it off.
     if (target.enabled === false) continue;
+    const mode = target.mode ?? 'commit';
+    if (mode === 'commit' && !target.localGit)
+      throw new InputError(
+        `${configKey}.localGit is required in commit mode (a repository of the local git host)`,
+      );
+    if (mode === 'pull-request' && !target.remote)
+      throw new InputError(
+        `${configKey}.remote is required in pull-request mode (the GitHub or GitLab repository's url)`,
+      );
     targets.push({
       name: targetName,
       configKey,
       cluster: target.cluster ?? targetName,
-      mode: target.mode ?? 'commit',
+      mode,
       branch: target.branch ?? 'main',
       pathTemplate: validatePathTemplate(
         target.path ?? DEFAULT_PATH_TEMPLATE,
         `${configKey}.path`,
       ),
-      localGit: target.localGit,
+      ...(mode === 'commit'
+        ? { localGit: target.localGit }
+        : {
+            remote: {
+              url: target.remote!.url,
+              cloneUrl:
+                target.remote!.cloneUrl ??
+                `${target.remote!.url.replace(/\/+$/, '')}.git`,
+            },
+          }),
+      pullRequest: {
+        waitDays: target.pullRequest?.waitDays ?? 7,
+        checkEveryMinutes: target.pullRequest?.checkEveryMinutes ?? 2,
+      },
     });
   }
   return targets;
