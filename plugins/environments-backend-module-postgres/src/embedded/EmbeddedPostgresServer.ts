@@ -248,7 +248,9 @@ function waitForReady(
       if (!ready) {
         reject(
           new Error(
-            `${where}: the PostgreSQL launcher exited before the server was ready: ${stderr.trim()}`,
+            `${where}: the PostgreSQL launcher exited before the server was ready: ${stderr.trim()}${rootHint(
+              stderr,
+            )}`,
           ),
         );
       } else {
@@ -256,4 +258,13 @@ function waitForReady(
       }
     });
   });
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user,
+ * which cannot enter a folder only root may (a checkout under /root, say).
+ */
+function rootHint(stderr: string): string {
+  if (process.getuid?.() !== 0 || !stderr.includes('EACCES')) return '';
+  return '. The backend runs as root, so the server runs as the "postgres" user, which must be able to reach the backend\'s node_modules and dataDirectory: move the app out of a folder only root may enter (such as /root), or run the backend as another user';
 }
