@@ -11,8 +11,10 @@
  * Logs and the screenshot go to e2e-test-results/adopt/.
  *
  * The cache (the installed app, its package cache, the tarballs) is kept outside the
- * checkout, in PAVED_ADOPT_CACHE or ~/.cache/paved/adopt, so a fresh clone on the same
- * machine (CI's) reuses it; everything in it is rebuilt when missing or out of date.
+ * checkout, in PAVED_ADOPT_CACHE or <tmp>/paved-adopt-<uid>, so a fresh clone on the same
+ * machine (CI's) reuses it; everything in it is rebuilt when missing or out of date. Not
+ * under the home folder: as root, the embedded PostgreSQL server runs as the postgres user,
+ * who cannot enter /root.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -28,7 +30,7 @@ const { root, run } = require('./lib/util');
 
 const cacheDir = path.resolve(
   process.env.PAVED_ADOPT_CACHE ||
-    path.join(os.homedir(), '.cache', 'paved', 'adopt'),
+    path.join(os.tmpdir(), `paved-adopt-${process.getuid?.() ?? 'user'}`),
 );
 const results = path.join(root, 'e2e-test-results', 'adopt');
 const started = Date.now();

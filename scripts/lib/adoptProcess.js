@@ -107,13 +107,15 @@ function freePort() {
 }
 
 /**
- * Polls a URL until it answers 200, the process exits or the time is up.
- * @returns {Promise<'ready' | 'exited' | 'timeout'>}
+ * Polls a URL until it answers 200, the process exits, `failed()` says it never will, or
+ * the time is up.
+ * @returns {Promise<'ready' | 'exited' | 'failed' | 'timeout'>}
  */
-async function waitForUrl(url, child, timeoutMs) {
+async function waitForUrl(url, child, timeoutMs, failed = () => false) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) return 'exited';
+    if (failed()) return 'failed';
     try {
       const response = await fetch(url);
       if (response.status === 200) return 'ready';

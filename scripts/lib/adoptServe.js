@@ -124,16 +124,22 @@ async function startBackend({ app, env, log, say, origins }) {
     `${baseUrl}/.backstage/health/v1/readiness`,
     server.child,
     240_000,
+    // A plugin that fails to start leaves the process up, not ready, until it is stopped.
+    () => fs.readFileSync(log, 'utf8').includes('Backend startup failed'),
   );
   if (outcome !== 'ready') {
     await server.stop();
-    const text = tail(fs.readFileSync(log, 'utf8'), 40);
+    const text = errorLines(fs.readFileSync(log, 'utf8'));
     const named = Object.entries(origins)
       .filter(([name]) => text.includes(name))
       .flatMap(([, where]) => where);
     throw new Error(
       `the backend ${
-        outcome === 'exited' ? 'stopped' : 'was not ready within 4 minutes'
+        {
+          exited: 'stopped',
+          failed: 'failed to start',
+          timeout: 'was not ready within 4 minutes',
+        }[outcome]
       } after the README install steps` +
         `${
           named.length
@@ -145,6 +151,14 @@ async function startBackend({ app, env, log, say, origins }) {
     );
   }
   return { baseUrl, stop: server.stop };
+}
+
+/** The log's error lines (without colours), or its end when none says error. */
+function errorLines(log) {
+  // eslint-disable-next-line no-control-regex
+  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const errors = plain.split('\n').filter(line => / error /.test(line));
+  return errors.length ? errors.slice(-20).join('\n') : tail(plain, 40);
 }
 
 module.exports = { buildFrontend, startBackend };
