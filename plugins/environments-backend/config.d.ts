@@ -162,6 +162,32 @@ export interface Config {
       /** The date the target is due, e.g. `2027-03-31`. */
       due: string;
     }>;
+    /**
+     * Example environments created on start when the store holds no environment at all
+     * (a restart, or a portal in use, gets none): `true` for the embedded portal's set
+     * (its examples/ components and classes), or a list of create requests as the API
+     * takes them. Created as the service through the API's create, provisioned for
+     * real, approved at once where their class needs approval, their request's reason
+     * saying they are example data. Default off: leave it off in a real portal.
+     */
+    examples?:
+      | boolean
+      | Array<{
+          name: string;
+          class: string;
+          /** A group, e.g. `group:default/checkout-team`. */
+          owner: string;
+          /** A catalog entity, e.g. `component:default/checkout-api`. */
+          entityRef: string;
+          /** Ephemeral classes only, e.g. `3d`. */
+          ttl?: string;
+          resources?: Array<{
+            type: string;
+            name: string;
+            spec?: { [key: string]: unknown };
+          }>;
+          reason?: string;
+        }>;
     goalSnapshots?: {
       /** How often every goal's snapshot of the day is recorded (default every 24 hours). */
       frequency?: HumanDuration;

@@ -71,6 +71,25 @@ describe.each(
     expect((await other.goals.list({}, NOW))[0].history).toEqual(goal.history);
   });
 
+  it('ends the example trend at the value a goal has today, so the chart joins it', async () => {
+    const t = await start({ exampleHistory: true });
+    const seed = seeder(t.knex);
+    await seed.environment('e1');
+    await seed.environment('e2', { status: 'degraded' });
+    await seed.finding('f1', 'e2');
+    await t.goals.seedExampleHistory(NOW);
+
+    const stored = await t.rows('conformance');
+    expect(stored).toHaveLength(90);
+    // Today measures 50%: the last example day is within the trend's noise of it.
+    expect(Math.abs(stored.at(-1).value - 50)).toBeLessThan(2);
+    expect(stored[0].value).toBeGreaterThan(65);
+    // A goal with no value today keeps the trend towards its target.
+    const leads = (await t.rows('lead-time')).map(r => r.value);
+    expect(leads.at(-1)).toBeLessThan(0.35);
+    expect(leads.at(-1)).toBeGreaterThan(0.2);
+  });
+
   it('seeds once: a restart, or a goal with history, adds nothing', async () => {
     const t = await start({ exampleHistory: true });
     await t.goals.seedExampleHistory(NOW);

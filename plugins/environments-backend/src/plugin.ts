@@ -12,6 +12,7 @@ import { ProviderRegistry } from './providers/ProviderRegistry';
 import { createRouter } from './router';
 import { scheduleGlobalTask } from './scheduling/scheduleGlobalTask';
 import { createEnvironmentsBackend } from './wiring/createEnvironmentsBackend';
+import { startGoals } from './wiring/startGoals';
 
 /**
  * The environments service: environments, their resources and the operations that
@@ -50,11 +51,13 @@ export const environmentsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const backend = await createEnvironmentsBackend({ ...deps, providers });
-        // Before the first snapshot job, so today's measured snapshot follows the examples.
-        await backend.goals.seedExampleHistory();
         for (const job of backend.jobs) await scheduleGlobalTask(deps, job);
         registerEnvironmentActions(deps.actionsRegistry, backend.environments);
-        deps.lifecycle.addStartupHook(() => backend.engine.start());
+        deps.lifecycle.addStartupHook(() => {
+          backend.engine.start();
+          // Not awaited: the catalog reads examples/ only once the backend has started.
+          void startGoals(deps, backend);
+        });
         deps.lifecycle.addShutdownHook(() => backend.engine.stop());
         const { httpAuth } = deps;
         deps.httpRouter.use(await createRouter({ httpAuth, ...backend }));

@@ -88,6 +88,8 @@ export async function createTestEnvironments<
   goals?: unknown[];
   /** `environments.goalSnapshots`, e.g. `{ exampleHistory: true }`. */
   goalSnapshots?: object;
+  /** `environments.examples`. */
+  examples?: unknown;
   /** More catalog entities beside checkout-api, e.g. a system's components. */
   entities?: Entity[];
   /** The permission decisions; by default everything is allowed. */
@@ -110,6 +112,9 @@ export async function createTestEnvironments<
         baselines: (options.baselines ?? {}) as any,
         ...(options.exceptions && { exceptions: options.exceptions as any }),
         ...(options.goals && { goals: options.goals as any }),
+        ...(options.examples !== undefined && {
+          examples: options.examples as any,
+        }),
         ...(options.goalSnapshots && {
           goalSnapshots: options.goalSnapshots as any,
         }),

@@ -39,22 +39,27 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /**
  * A goal's 90 days of example history before `today`: a plausible, noisy trend towards
  * its target, the same on every start (seeded by the goal's id), each day's status as
- * the Goals page would have said it then.
+ * the Goals page would have said it then. Given the goal's value today, the trend ends
+ * there instead, its noise fading, so the chart joins today's measured point.
  */
 export function exampleHistory(
   goal: GoalDefinition,
   today: string,
+  current?: number,
 ): GoalSnapshotRecord[] {
   const next = random(goal.id);
-  const { from, to } = endpoints(goal);
-  const spread = Math.abs(to - from) * 0.12;
+  const { from, to: towards } = endpoints(goal);
+  const to = current ?? towards;
+  const spread = Math.abs(towards - from) * 0.12;
   const snapshots: GoalSnapshotRecord[] = [];
   for (let i = 0; i < EXAMPLE_DAYS; i++) {
     const day = addDays(today, i - EXAMPLE_DAYS);
     const progress = i / (EXAMPLE_DAYS - 1);
     // Faster at first, slower near the target, as improvements usually go.
     const eased = 1 - (1 - progress) ** 2;
-    let value = from + (to - from) * eased + (next() - 0.5) * 2 * spread;
+    const noise = current === undefined ? 1 : 1 - progress * 0.9;
+    let value =
+      from + (to - from) * eased + (next() - 0.5) * 2 * spread * noise;
     if (goal.unit === 'percent') value = Math.min(100, value);
     value = round(Math.max(0, value));
     const status = goalStatus({

@@ -33,6 +33,9 @@ import { registerEnvironmentPermissions } from '../permissions/registerEnvironme
 import { ProviderRegistry } from '../providers/ProviderRegistry';
 import { SecretBox } from '../secrets/SecretBox';
 import { EnvironmentsService } from '../services/EnvironmentsService';
+import { readExamplesConfig } from '../examples/readExamplesConfig';
+import { UseCaseContext } from '../useCases/context';
+import { createExamples, ExamplesOptions } from '../useCases/createExamples';
 
 export interface EnvironmentsBackendDeps {
   config: RootConfigService;
@@ -89,7 +92,7 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     });
   const lifecycle = new EnvironmentLifecycle({ store, signal, events });
   const classes = new ClassPolicy({ config, providers });
-  const environments = new EnvironmentsService({
+  const useCases: UseCaseContext = {
     store,
     lifecycle,
     classes,
@@ -102,7 +105,9 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     userInfo: deps.userInfo,
     exceptions: config.exceptions,
     logger: logger.child({ component: 'environments-service' }),
-  });
+  };
+  const environments = new EnvironmentsService(useCases);
+  const examples = readExamplesConfig(deps.config);
   const engine = new OperationsEngine({
     store,
     lifecycle,
@@ -149,6 +154,12 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     new GoalDigest({ goals, logger: logger.child({ component: 'goals' }) }),
   ];
   return {
+    /** On start: the example environments, if configured and the store is empty. */
+    createExamples: async (options?: Partial<ExamplesOptions>) =>
+      createExamples(useCases, examples, {
+        credentials: await deps.auth.getOwnServiceCredentials(),
+        ...options,
+      }),
     requestExpiry,
     goals,
     config,
@@ -160,6 +171,8 @@ export async function createEnvironmentsBackend(deps: EnvironmentsBackendDeps) {
     reconciler,
     secrets,
     /** The jobs that run on one replica at a time, each on its own schedule. */
-    jobs: [reaper, reconciler, requestExpiry, ...goalJobs],
+    jobs: [reaper, reconciler, requestExpiry],
+    /** Scheduled once the examples are in, so the first measured day follows them. */
+    goalJobs,
   };
 }
