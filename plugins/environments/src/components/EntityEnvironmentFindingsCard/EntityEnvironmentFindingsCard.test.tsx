@@ -39,7 +39,7 @@ describe('EntityEnvironmentFindingsCard (fake API)', () => {
       within(finding)
         .getAllByRole('definition')
         .map(d => d.textContent),
-    ).toEqual(['at most 20', '100']);
+    ).toEqual(['connectionLimit', 'at most 20', '100']);
     expect(
       screen.queryByRole('list', { name: 'Resolved findings' }),
     ).not.toBeInTheDocument();

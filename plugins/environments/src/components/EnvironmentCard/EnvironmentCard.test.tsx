@@ -103,7 +103,7 @@ describe('EnvironmentCard baseline line (fake API)', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('shows each open finding: rule, severity, resource, expected against observed, when, and its guideline', async () => {
+  it('shows each open finding: rule, severity, resource, where, expected against observed, when, and its guideline', async () => {
     const environment = anEnvironment({ status: 'degraded' });
     const api = await renderCard(environment, [
       aFinding({ environmentId: environment.id }),
@@ -123,12 +123,12 @@ describe('EnvironmentCard baseline line (fake API)', () => {
       within(finding)
         .getAllByRole('term')
         .map(term => term.textContent),
-    ).toEqual(['Expected', 'Observed']);
+    ).toEqual(['Where', 'Expected', 'Observed']);
     expect(
       within(finding)
         .getAllByRole('definition')
         .map(definition => definition.textContent),
-    ).toEqual(['at most 20', '100']);
+    ).toEqual(['connectionLimit', 'at most 20', '100']);
     expect(finding).toHaveTextContent('Detected 2h ago');
     expect(
       within(finding).getByRole('link', {

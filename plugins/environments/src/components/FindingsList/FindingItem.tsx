@@ -50,7 +50,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * One finding: its severity and rule, what it is about, what the rule wants against
+ * One finding: its severity and rule, what it is about and where, what the rule wants against
  * what was seen, when, and the guideline section that explains the rule; who accepted
  * it and until when, when an approved exception does; and the caller's `action`.
  */
@@ -98,6 +98,13 @@ export const FindingItem = (props: {
         </div>
       )}
       <Typography variant="body2" component="dl" className={classes.values}>
+        {/* A resource's field or, for a namespace's manifests, the file that differs. */}
+        {finding.field && (
+          <>
+            <dt>Where</dt>
+            <dd>{finding.field}</dd>
+          </>
+        )}
         <dt>Expected</dt>
         <dd>{finding.expected}</dd>
         <dt>Observed</dt>
