@@ -104,7 +104,7 @@ test('a new user gets a preview environment with a database, uses it, extends it
   await create.click();
 
   await expect(page.getByRole('heading', { name: 'Ephemeral environment' })).toBeVisible();
-  await page.getByLabel('Name').fill(ENVIRONMENT);
+  await page.getByRole('textbox', { name: 'Name' }).fill(ENVIRONMENT);
   await shot(page, 'golden-02-template-form');
   await page.getByRole('button', { name: 'Review' }).click();
   await expect(page.getByText(`component:default/${COMPONENT}`).first()).toBeVisible();
