@@ -177,7 +177,9 @@ describe('paved:environment:create on a class that needs approval', () => {
   });
 
   it('passes the reason and the exceptions asked for to the request, a form date lasting to the end of its day', async () => {
-    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(Date.now() + 10 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const ctx = context('with-exception');
     ctx.input = {
       ...ctx.input,
@@ -193,9 +195,15 @@ describe('paved:environment:create on a class that needs approval', () => {
     };
     await createPavedEnvironmentCreateAction(env.options).handler(ctx);
     const id = await pendingRequestOf('with-exception');
-    const requests = await (await fetch(`${env.baseUrl}/requests?state=pending`)).json();
-    expect(requests.items.find((r: any) => r.id === id).reason).toBe('launch week');
-    const environmentId = Object.fromEntries((ctx.output as jest.Mock).mock.calls).environmentId;
+    const requests = await (
+      await fetch(`${env.baseUrl}/requests?state=pending`)
+    ).json();
+    expect(requests.items.find((r: any) => r.id === id).reason).toBe(
+      'launch week',
+    );
+    const environmentId = Object.fromEntries(
+      (ctx.output as jest.Mock).mock.calls,
+    ).environmentId;
     const { items } = await (
       await fetch(`${env.baseUrl}/exceptions?environmentId=${environmentId}`)
     ).json();
@@ -263,7 +271,11 @@ describe('paved:environment:create on a class that needs approval', () => {
       await fetch(`${env.baseUrl}/environments`, {
         method: 'POST',
         headers: asGuest,
-        body: JSON.stringify({ ...input('grow'), wait: undefined, timeout: undefined }),
+        body: JSON.stringify({
+          ...input('grow'),
+          wait: undefined,
+          timeout: undefined,
+        }),
       })
     ).json();
     await decide(created.approval.requestId, { decision: 'approve' });
@@ -283,23 +295,38 @@ describe('paved:environment:create on a class that needs approval', () => {
         } as any),
         logger,
       };
-      return { ctx, running: createPavedResourceProvisionAction(env.options).handler(ctx) };
+      return {
+        ctx,
+        running: createPavedResourceProvisionAction(env.options).handler(ctx),
+      };
     };
 
     const first = provision('db');
     const id = await pendingRequestOf('grow');
+    // Approved before the action's first look, it would have nothing to wait for or say.
+    const waiting = `The request to update grow is waiting for approval by ${PLATFORM} (every request of the production class needs approval)`;
+    const logged = () =>
+      (first.ctx.logger.info as jest.Mock).mock.calls.map(c => c[0]);
+    for (let i = 0; i < 400 && !logged().includes(waiting); i++) {
+      await new Promise(r => setTimeout(r, 25));
+    }
+    expect(logged()).toContainEqual(waiting);
     expect((await decide(id, { decision: 'approve' })).status).toBe(200);
     await first.running;
-    expect((first.ctx.logger.info as jest.Mock).mock.calls.map(c => c[0])).toContainEqual(
-      `The request to update grow is waiting for approval by ${PLATFORM} (every request of the production class needs approval)`,
+    const outputs = Object.fromEntries(
+      (first.ctx.output as jest.Mock).mock.calls,
     );
-    const outputs = Object.fromEntries((first.ctx.output as jest.Mock).mock.calls);
     expect(outputs.status).toBe('ready');
-    expect(outputs.resources.map((r: any) => [r.name, r.status])).toEqual([['db', 'ready']]);
+    expect(outputs.resources.map((r: any) => [r.name, r.status])).toEqual([
+      ['db', 'ready'],
+    ]);
 
     const second = provision('db2');
     const rejected = await pendingRequestOf('grow');
-    await decide(rejected, { decision: 'reject', comment: 'use the shared cache' });
+    await decide(rejected, {
+      decision: 'reject',
+      comment: 'use the shared cache',
+    });
     await expect(second.running).rejects.toThrow(
       `The request to update grow was rejected by ${APPROVER}: use the shared cache`,
     );
