@@ -21,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import knexFactory, { Knex } from 'knex';
 import { Client } from 'pg';
 import request from 'supertest';
+import { percentile, timed } from './lib/harness';
 
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
 const ENVIRONMENTS = SIZES.length ? SIZES : [10_000, 100_000];
@@ -29,17 +30,7 @@ const ENVIRONMENTS_PER_ENTITY = 4;
 const SAMPLES = 200;
 const PROVISION_SAMPLES = 20;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 const ms = (n: number) => `${n.toFixed(2)} ms`;
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 /** Times two things alternately, so background work weighs on both alike. */
 async function compare(n: number, a: () => Promise<unknown>, b: () => Promise<unknown>) {

@@ -19,9 +19,7 @@
  *   PATH=$PWD/.toolchain/node-22.23.3/bin:$PATH node .yarn/releases/yarn-4.13.0.cjs bench:gitops [sizes…]
  */
 import {
-  coreServices,
   createServiceFactory,
-  SchedulerService,
   SchedulerServiceTaskFunction,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -40,6 +38,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // Not public API: the bench builds the parent kustomization exactly as the module does.
 import { updateParentKustomization } from '../plugins/environments-backend-module-gitops/src/render/kustomization';
+import { heldScheduler, rule } from './lib/harness';
 
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
 const RESOURCE_COUNTS = SIZES.length ? SIZES : [100, 1_000];
@@ -47,15 +46,6 @@ const REPOSITORY = 'platform-gitops';
 const BRANCH = 'main';
 const CLUSTER = 'bench';
 const ROOT = `clusters/${CLUSTER}/namespaces`;
-const LINK = '/docs/default/component/platform-guidelines/baselines/#';
-
-const rule = (id: string, severity: string, params?: object) => ({
-  id,
-  severity,
-  message: id,
-  link: `${LINK}${id}`,
-  ...(params && { params }),
-});
 
 /** One class, every rule the module registers, drift reported (not restored). */
 const ENVIRONMENTS_CONFIG = {
@@ -152,25 +142,6 @@ function countStatements(knex: Knex) {
 }
 
 /** Holds the plugin's scheduled tasks so the bench runs one pass at a time. */
-function heldScheduler(tasks: Map<string, SchedulerServiceTaskFunction>) {
-  const hold = async (task: {
-    id: string;
-    fn: SchedulerServiceTaskFunction;
-  }) => {
-    tasks.set(task.id, task.fn);
-  };
-  return createServiceFactory({
-    service: coreServices.scheduler,
-    deps: {},
-    factory: (): SchedulerService => ({
-      scheduleTask: hold,
-      createScheduledTaskRunner: () => ({ run: hold }),
-      triggerTask: async () => {},
-      cancelTask: async () => {},
-      getScheduledTasks: async () => [],
-    }),
-  });
-}
 
 /**
  * N environments with one namespace each in the database, and the module's rendering of

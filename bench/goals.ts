@@ -23,24 +23,13 @@ import knexFactory from 'knex';
 import { Client, Pool } from 'pg';
 import request from 'supertest';
 import { FLOORS, GOALS, seedGoalData } from './goalsData';
+import { percentile, timed } from './lib/harness';
 
 const ENVIRONMENTS = Number(process.argv[2]) || 100_000;
 const SAMPLES = 20;
 const NEVER = { days: 365 };
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-};
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 /** Times two things alternately, so background work weighs on both alike. */
 async function compare(

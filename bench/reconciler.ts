@@ -18,9 +18,7 @@
  *   PATH=$PWD/.toolchain/node-22.23.3/bin:$PATH node .yarn/releases/yarn-4.13.0.cjs bench:reconciler [sizes…]
  */
 import {
-  coreServices,
   createServiceFactory,
-  SchedulerService,
   SchedulerServiceTaskFunction,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -35,21 +33,13 @@ import { startTestPostgres } from '@paved/plugin-environments-backend-module-pos
 import knexFactory, { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { heldScheduler, rule } from './lib/harness';
 
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
 const RESOURCE_COUNTS = SIZES.length ? SIZES : [1_000, 10_000];
 /** More than the window, so the window has to move to cover them. */
 const REAL_DATABASES = 50;
 const EXTENSION_WINDOW = 20;
-const LINK = '/docs/default/component/platform-guidelines/baselines/#';
-
-const rule = (id: string, severity: string, params?: object) => ({
-  id,
-  severity,
-  message: id,
-  link: `${LINK}${id}`,
-  ...(params && { params }),
-});
 
 /**
  * Counts the statements and connections of every pg client, pooled or not (the target is
@@ -130,25 +120,6 @@ const ENVIRONMENTS_CONFIG = {
  * The scheduler, holding the plugin's scheduled tasks for the benchmark to run one pass at
  * a time, as the real one would on its schedule.
  */
-function heldScheduler(tasks: Map<string, SchedulerServiceTaskFunction>) {
-  const hold = async (task: {
-    id: string;
-    fn: SchedulerServiceTaskFunction;
-  }) => {
-    tasks.set(task.id, task.fn);
-  };
-  return createServiceFactory({
-    service: coreServices.scheduler,
-    deps: {},
-    factory: (): SchedulerService => ({
-      scheduleTask: hold,
-      createScheduledTaskRunner: () => ({ run: hold }),
-      triggerTask: async () => {},
-      cancelTask: async () => {},
-      getScheduledTasks: async () => [],
-    }),
-  });
-}
 
 /** Open findings in the environments service's own tables. */
 async function openFindings(knex: Knex): Promise<number> {
