@@ -8,7 +8,7 @@ import {
 } from '@paved/plugin-environments-common';
 import { formatMonthlyCost } from '../../lib/format';
 import { StatusIcon } from '../EnvironmentStatus';
-import { TierChip } from '../TierChip';
+import { TierAndClass } from '../TierChip';
 import { TimeLeft } from '../TimeLeft';
 import { OpenFindingsCell } from './OpenFindingsCell';
 
@@ -40,14 +40,7 @@ const columns: TableColumn<Row>[] = [
     title: 'Tier and class',
     field: 'tier',
     render: row => (
-      <>
-        <TierChip tier={row.tier} />
-        {row.class !== row.tier && (
-          <Typography variant="body2" component="div">
-            {row.class}
-          </Typography>
-        )}
-      </>
+      <TierAndClass tier={row.tier} environmentClass={row.class} />
     ),
   },
   {

@@ -11,7 +11,7 @@ import {
 } from '@paved/plugin-environments-common';
 import { formatGoalValue } from '../../lib/formatGoal';
 import { FindingsDialog } from '../FindingsDialog';
-import { TierChip } from '../TierChip';
+import { TierAndClass } from '../TierChip';
 
 type Row = GoalHolder & { id: string };
 
@@ -84,14 +84,7 @@ export const HoldingBackTable = (props: {
     {
       title: 'Tier and class',
       render: row => (
-        <>
-          <TierChip tier={row.tier} />
-          {row.class !== row.tier && (
-            <Typography variant="body2" component="div">
-              {row.class}
-            </Typography>
-          )}
-        </>
+        <TierAndClass tier={row.tier} environmentClass={row.class} />
       ),
     },
     { title: 'Why', field: 'reason' },

@@ -1,1 +1,2 @@
 export { TierChip } from './TierChip';
+export { TierAndClass } from './TierAndClass';
