@@ -7,6 +7,7 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { stripVTControlCharacters } = require('node:util');
 const YAML = require('yaml');
 const {
   freePort,
@@ -155,8 +156,7 @@ async function startBackend({ app, env, log, say, origins }) {
 
 /** The log's error lines (without colours), or its end when none says error. */
 function errorLines(log) {
-  // eslint-disable-next-line no-control-regex
-  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(log);
   const errors = plain.split('\n').filter(line => / error /.test(line));
   return errors.length ? errors.slice(-20).join('\n') : tail(plain, 40);
 }
