@@ -215,6 +215,28 @@ describe('GitopsProvider on a real git repository', () => {
     expect(target.repository.reads - before).toBe(1);
   });
 
+  it('observes a namespace the same at a commit that did not touch its files, and anew at one that did', async () => {
+    await apply();
+    const before = await observe();
+    // Another namespace added: a new head, the same files for this one.
+    await fixture.provider.apply({
+      target: 'local',
+      resource: newResource({ id: 'r-2', environmentName: 'pr-43' }),
+      spec: fixture.provider.validateSpec({}),
+      logger,
+    });
+    expect(await observe()).toEqual(before);
+
+    fixture.editByHand(`${FOLDER}/resourcequota.yaml`, text =>
+      text!.replace('pods: "20"', 'pods: "21"'),
+    );
+    const after = await observe();
+    expect(after.observed).toMatchObject({ quota: { pods: 21 } });
+    expect(after.observed.files).toEqual([
+      expect.objectContaining({ path: `${FOLDER}/resourcequota.yaml` }),
+    ]);
+  });
+
   it('previews the files and their diff without committing', async () => {
     await apply();
     const count = fixture.commitCount();

@@ -131,13 +131,12 @@ export class GitopsProvider implements ResourceProvider {
 
   async observe(request: ObserveRequest): Promise<ResourceObservation[]> {
     const target = this.target(request.target);
-    const { head, files } = await target.allFiles();
+    const snapshot = await target.allFiles();
     return request.resources.map(({ resource, spec }) => {
       const { context, folder, rendered } = target.render(resource, spec);
       return observeNamespace({
         resourceId: resource.id,
-        head,
-        files,
+        snapshot,
         folder,
         rendered,
         namespace: context.namespace,

@@ -1,5 +1,6 @@
 import { JsonObject } from '@backstage/types';
 import { ProvisionedResource } from '@paved/plugin-environments-node';
+import { GenerationalMemo } from './GenerationalMemo';
 import { GitRepository } from './git/GitRepository';
 import {
   RemoteRepository,
@@ -7,8 +8,9 @@ import {
 } from './pullRequests/deliverByPullRequest';
 import { namespaceFolder, namespaceName } from './naming';
 import { GitopsTargetConfig } from './readGitopsTargets';
+import { RepositorySnapshot } from './observe/RepositorySnapshot';
 import { NamespaceContext } from './render/NamespaceContext';
-import { renderNamespace } from './render/renderNamespace';
+import { RenderedNamespace, renderNamespace } from './render/renderNamespace';
 import { NamespaceSpec, validateNamespaceSpec } from './spec';
 
 /** What the card says until a cluster's sync state can be read. */
@@ -25,7 +27,14 @@ export interface RepositoryLinks {
 }
 
 export class GitopsTarget {
-  private snapshot?: { head?: string; files: Map<string, string> };
+  private snapshot?: RepositorySnapshot;
+  /**
+   * Renderings by spec and context: rendering and checking against the Kubernetes schema
+   * is most of what observing costs, and a resource's rendering only changes with them.
+   */
+  private readonly renderings = new GenerationalMemo<RenderedNamespace>();
+  /** The objects of each YAML text read, so a new commit re-parses only what it changed. */
+  private readonly parsed = new GenerationalMemo<unknown[]>();
 
   constructor(
     readonly config: GitopsTargetConfig,
@@ -59,15 +68,18 @@ export class GitopsTarget {
   /**
    * Every file below the namespaces' folder at the branch's head: read once per commit,
    * however many resources and observe calls ask, so a reconciler pass costs one read per
-   * target.
+   * target. Each new commit starts a generation of the memos: what the commit before used
+   * and this one does not is let go.
    */
-  async allFiles(): Promise<{ head?: string; files: Map<string, string> }> {
+  async allFiles(): Promise<RepositorySnapshot> {
     await this.sync();
     const head = await this.head();
     if (this.snapshot && this.snapshot.head === head) return this.snapshot;
     const root = this.namespacesRoot;
     const files = await this.repository.readFiles(head, [root || '.']);
-    this.snapshot = { head, files };
+    this.renderings.rotate();
+    this.parsed.rotate();
+    this.snapshot = new RepositorySnapshot(head, files, root, this.parsed);
     return this.snapshot;
   }
 
@@ -99,14 +111,20 @@ export class GitopsTarget {
     };
   }
 
-  /** A resource's folder and its files as this target renders them. */
+  /**
+   * A resource's folder and its files as this target renders them, rendered once for each
+   * spec and context (the rendering is deterministic; shared, so read only). A spec or
+   * manifest that does not validate throws every time.
+   */
   render(resource: ProvisionedResource, spec: JsonObject) {
     const context = this.context(resource);
     const folder = this.folder(context.namespace);
-    const rendered = renderNamespace(
-      validateNamespaceSpec(spec) as NamespaceSpec,
-      context,
-      folder.path,
+    const rendered = this.renderings.get(JSON.stringify([spec, context]), () =>
+      renderNamespace(
+        validateNamespaceSpec(spec) as NamespaceSpec,
+        context,
+        folder.path,
+      ),
     );
     return { context, folder, rendered };
   }

@@ -40,7 +40,7 @@ export function firstDifferentLine(
 export function compareFiles(
   folder: string,
   rendered: Record<string, string>,
-  actual: Map<string, string>,
+  actual: ReadonlyMap<string, string>,
 ): FileDrift[] {
   const drift: FileDrift[] = [];
   const names = [
@@ -53,7 +53,7 @@ export function compareFiles(
     if (expected === undefined) drift.push({ path, change: 'added', line: 1 });
     else if (found === undefined)
       drift.push({ path, change: 'deleted', line: 1 });
-    else {
+    else if (found !== expected) {
       const line = firstDifferentLine(expected, found);
       if (line) drift.push({ path, change: 'edited', line });
     }

@@ -1,36 +1,36 @@
 import { ResourceObservation } from '@paved/plugin-environments-node';
 import {
-  filesIn,
   NamespaceFolder,
   parentKustomizationPath,
 } from '../delivery/namespaceChanges';
-import { kustomizationEntries } from '../render/kustomization';
 import { MANIFEST_FILES } from '../render/manifests';
 import { RenderedNamespace } from '../render/renderNamespace';
 import { compareFiles, FileDrift } from './compareFiles';
 import { readObjects, summarize } from './readManifests';
+import { RepositorySnapshot } from './RepositorySnapshot';
 
 /**
  * One namespace as the repository has it: whether its folder is there, each file that
  * differs from the rendering of the desired spec (with its first differing line), whether
  * the parent kustomization still lists it, and what its manifests actually set.
+ *
+ * The observation holds nothing but what the folder's files say (not the commit read), so
+ * it is the same from one commit to the next unless one of them changed, and the reconciler
+ * writes only the resources a commit touched.
  */
 export function observeNamespace(options: {
   resourceId: string;
-  head?: string;
-  files: Map<string, string>;
+  snapshot: RepositorySnapshot;
   folder: NamespaceFolder;
   rendered: RenderedNamespace;
   namespace: string;
 }): ResourceObservation {
-  const { files, folder, rendered } = options;
-  const actual = filesIn(files, folder.path);
+  const { snapshot, folder, rendered } = options;
+  const actual = snapshot.filesIn(folder.path);
   const drift: FileDrift[] = compareFiles(folder.path, rendered.files, actual);
   const parentPath = parentKustomizationPath(folder);
-  const parent = files.get(parentPath);
-  const entries =
-    parent === undefined ? [] : kustomizationEntries(parent) ?? [];
-  if (actual.size && !entries.includes(folder.entry)) {
+  const parent = snapshot.files.get(parentPath);
+  if (actual.size && !snapshot.entriesOf(parentPath).has(folder.entry)) {
     drift.push({
       path: parentPath,
       change: parent === undefined ? 'deleted' : 'edited',
@@ -42,9 +42,8 @@ export function observeNamespace(options: {
     exists: actual.has(MANIFEST_FILES.Namespace),
     observed: {
       namespace: options.namespace,
-      ...(options.head && { commit: options.head }),
       files: drift,
-      ...summarize(readObjects(actual)),
+      ...summarize(readObjects(actual, text => snapshot.objectsOf(text))),
     },
   };
 }

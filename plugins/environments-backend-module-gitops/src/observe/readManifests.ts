@@ -3,15 +3,24 @@ import { parseAllDocuments } from 'yaml';
 import { LABELS } from '../render/labels';
 
 /** Every object in the folder's YAML files, hand-added ones included. */
-export function readObjects(files: Map<string, string>): any[] {
+export function readObjects(
+  files: ReadonlyMap<string, string>,
+  parse: (text: string) => unknown[] = parseObjects,
+): any[] {
   const objects: any[] = [];
   for (const [name, text] of files) {
-    if (!/\.ya?ml$/.test(name)) continue;
-    for (const document of parseAllDocuments(text)) {
-      if ('errors' in document && document.errors.length) continue;
-      const value = document.toJS();
-      if (value && typeof value === 'object') objects.push(value);
-    }
+    if (/\.ya?ml$/.test(name)) objects.push(...parse(text));
+  }
+  return objects;
+}
+
+/** The objects of one YAML file's documents; documents that do not parse are left out. */
+export function parseObjects(text: string): unknown[] {
+  const objects: unknown[] = [];
+  for (const document of parseAllDocuments(text)) {
+    if ('errors' in document && document.errors.length) continue;
+    const value = document.toJS();
+    if (value && typeof value === 'object') objects.push(value);
   }
   return objects;
 }
