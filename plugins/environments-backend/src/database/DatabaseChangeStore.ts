@@ -154,6 +154,7 @@ export class DatabaseChangeStore implements ChangeStore {
           ...(change.nextAttemptAt && {
             next_attempt_at: toTimestamp(change.nextAttemptAt),
           }),
+          ...(change.refundAttempt && { attempts: tx.raw('attempts - 1') }),
           lease_owner: null,
           lease_expires_at: null,
           finished_at: done ? timestamp : null,

@@ -194,6 +194,11 @@ export interface ChangeStore {
     state: 'succeeded' | 'failed' | 'queued';
     error?: string;
     nextAttemptAt?: Date;
+    /**
+     * The claim counted an attempt; a provider that only waits (a review) gives it back, so
+     * a real failure after a long wait still gets its retries.
+     */
+    refundAttempt?: boolean;
     environment?: StatusChange & { environmentId: string; destroyed?: boolean };
     /** Resources still provisioning or destroying: their new status (or unchanged) and reason. */
     inFlightResources?: {

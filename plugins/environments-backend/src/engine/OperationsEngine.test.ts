@@ -2,7 +2,10 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { toTimestamp } from '../database/dialect';
 import { createTestEnvironments } from '../__testUtils__/createTestEnvironments';
 import { WorkSignal } from '../lifecycle/WorkSignal';
-import { PendingProviderError } from '@paved/plugin-environments-node';
+import {
+  PendingProviderError,
+  TransientProviderError,
+} from '@paved/plugin-environments-node';
 import { OperationsEngine } from './OperationsEngine';
 
 const classes = [
@@ -182,7 +185,24 @@ describe.each(
         .state,
     ).toBe('queued');
 
+    // Ten checks of the review, more than the eight attempts allowed, spent none of them:
+    // a real network error after the review still gets its retries.
     reviewed = true;
+    jest
+      .spyOn(provider, 'apply')
+      .mockRejectedValueOnce(new TransientProviderError('connection reset'));
+    expect(await worker.runOnce()).toBe(true);
+    const retrying = await environments.get(
+      created.environment.id,
+      credentials,
+    );
+    expect(retrying.status).not.toBe('failed');
+    expect(retrying.statusReason).toMatch(
+      /Retrying: connection reset \(attempt 1 of 8 failed/,
+    );
+    await knex('operations')
+      .where({ id: created.operation.id })
+      .update({ next_attempt_at: toTimestamp(new Date(Date.now() - 1)) });
     expect(await worker.runOnce()).toBe(true);
     const done = await environments.get(created.environment.id, credentials);
     expect(done.status).toBe('ready');

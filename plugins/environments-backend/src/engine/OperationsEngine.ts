@@ -271,6 +271,7 @@ export class OperationsEngine {
       error: message,
       reason,
       retryAt,
+      waiting: pending,
     });
   }
 }

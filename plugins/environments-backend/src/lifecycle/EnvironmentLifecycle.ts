@@ -247,7 +247,13 @@ export class EnvironmentLifecycle {
   async failed(
     operation: ClaimedOperation,
     workerId: string,
-    failure: { error: string; reason: string; retryAt?: Date },
+    failure: {
+      error: string;
+      reason: string;
+      retryAt?: Date;
+      /** Waiting (a review), not failing: the attempt is not counted. */
+      waiting?: boolean;
+    },
   ): Promise<boolean> {
     const destroy = operation.type === 'destroy';
     const retry = Boolean(failure.retryAt);
@@ -260,6 +266,7 @@ export class EnvironmentLifecycle {
       state: retry ? 'queued' : 'failed',
       error: failure.error,
       nextAttemptAt: failure.retryAt,
+      refundAttempt: retry && failure.waiting,
       environment: {
         environmentId: operation.environmentId,
         from,
