@@ -13,3 +13,4 @@ export * from './catalog';
 export * from './events';
 export * from './goalMetrics';
 export * from './goalHistoryFileName';
+export * from './formatGoalValue';

@@ -1,4 +1,4 @@
-import { GoalUnit } from '@paved/plugin-environments-common';
+import { formatGoalValue, GoalUnit } from '@paved/plugin-environments-common';
 import { GoalDefinition } from '../config/goalsConfig';
 import {
   FailureCause,
@@ -15,24 +15,13 @@ const TOPIC = 'paved-goals';
 export const goalLink = (goal: GoalDefinition) =>
   `${GOALS_PAGE}?goal=${encodeURIComponent(goal.id)}`;
 
-/** A value in its unit, as a person writes it: `96.5%`, `12.3 h`, `1200 USD`, `4`. */
+/** A value in its unit, as the Goals page writes it: `96.5%`, `40 s`, `12.3 h`, `$1,200`. */
 export function formatValue(
   value: number | null,
   unit: GoalUnit,
   currency: string,
 ): string {
-  if (value === null) return 'no data';
-  const rounded = Math.round(value * 10) / 10;
-  switch (unit) {
-    case 'percent':
-      return `${rounded}%`;
-    case 'hours':
-      return `${rounded} h`;
-    case 'currency':
-      return `${Math.round(value * 100) / 100} ${currency}`;
-    default:
-      return `${rounded}`;
-  }
+  return formatGoalValue(value, { unit, currency });
 }
 
 /** `at least 95% by 2027-03-31`. */

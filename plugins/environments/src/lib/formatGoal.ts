@@ -1,4 +1,5 @@
 import {
+  formatGoalValue,
   GOAL_METRICS,
   Goal,
   GoalScope,
@@ -8,38 +9,8 @@ import {
 /** What formatting a goal's number needs: its unit, and the currency of a cost. */
 export type GoalUnitOf = Pick<Goal, 'unit' | 'currency'>;
 
-const round = (value: number, digits: number) => {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-};
-
-/**
- * A goal's number as its reader thinks of it: `97.5%`, `15 min` or `6.2 h`, `$540`,
- * `3`; `no data` while there is nothing to measure.
- */
-export function formatGoalValue(
-  value: number | null | undefined,
-  goal: GoalUnitOf,
-): string {
-  if (value === null || value === undefined) return 'no data';
-  switch (goal.unit) {
-    case 'percent':
-      return `${round(value, 1)}%`;
-    case 'hours':
-      // Lead times of minutes read badly as 0.25 h.
-      if (value < 1) return `${Math.round(value * 60)} min`;
-      if (value < 48) return `${round(value, 1)} h`;
-      return `${round(value / 24, 1)} days`;
-    case 'currency':
-      return new Intl.NumberFormat('en-US', {
-        style: 'currency',
-        currency: goal.currency ?? 'USD',
-        maximumFractionDigits: 0,
-      }).format(value);
-    default:
-      return String(round(value, 2));
-  }
-}
+// One formatter for the page and the notices, so both say a number the same way.
+export { formatGoalValue };
 
 /** `at least 95%`, `at most 15 min`: the side of the target the goal wants. */
 export function describeTarget(
