@@ -264,7 +264,7 @@ describe.each(
     );
     expect(ended.environment.status).toBe('destroyed');
     expect(ended.environment.statusReason).toBe(
-      'Withdrawn by user:default/guest: the environment was destroyed',
+      'Withdrawn by user:default/guest: the environment was destroyed before the request was decided',
     );
     const [first] = await t.environments.listRequests(
       { environmentId: waiting.environment.id },
@@ -295,11 +295,11 @@ describe.each(
     expect(second).toMatchObject({
       id: update.approval.requestId,
       state: 'withdrawn',
-      comment: 'the environment was destroyed',
+      comment: 'the environment was destroyed before the request was decided',
     });
-    expect(
-      (await t.environments.get(live.environment.id, guest)).status,
-    ).toBe('destroyed');
+    expect((await t.environments.get(live.environment.id, guest)).status).toBe(
+      'destroyed',
+    );
     expect(t.provider.applied).toHaveLength(0);
   });
 

@@ -47,7 +47,7 @@ export async function destroyEnvironment(
     await endRequest(ctx, request, {
       state: 'withdrawn',
       by: requestedBy,
-      comment: 'the environment was destroyed',
+      comment: 'the environment was destroyed before the request was decided',
     });
   }
   if (waiting.some(r => r.operationType === 'create')) {
