@@ -14,9 +14,10 @@ export interface Config {
             /** The cluster that reads the repository: in the path and on the card. Default: the target's name. */
             cluster?: string;
             /**
-             * `commit`: each change is a commit on `branch` of a local git host repository
-             * (`localGit`). `pull-request`: each change is pushed to `paved/<operation>/<resource>`
-             * and a pull request (GitHub) or merge request (GitLab) into `branch` is opened
+             * `commit`: each change is one commit on `branch` of a local git host repository
+             * (`localGit`), or on `remote`'s `branch`, pushed without force (fetched and
+             * retried when someone else pushed meanwhile). `pull-request`: each change is
+             * pushed to `paved/<operation>/<resource>` and a pull request (GitHub) or merge request (GitLab) into `branch` is opened
              * on `remote`; the operation finishes when it is merged and fails when it is closed.
              */
             mode?: 'commit' | 'pull-request';

@@ -11,8 +11,8 @@ import { GitopsTargetConfig } from './readGitopsTargets';
 const DAY_MS = 86_400_000;
 
 /**
- * A target with its repository: one of the local git host's, or for pull-request mode a
- * local copy of the GitHub or GitLab repository, fetched before each read.
+ * A target with its repository: one of the local git host's, or a local copy of the GitHub
+ * or GitLab repository, fetched before each read and pushed from.
  */
 export function createTarget(
   config: GitopsTargetConfig,
@@ -25,7 +25,7 @@ export function createTarget(
   if (config.remote) {
     if (!options.integrations) {
       throw new InputError(
-        `${config.configKey}: pull-request mode needs the integrations config`,
+        `${config.configKey}.remote needs the integrations config (integrations.github or integrations.gitlab)`,
       );
     }
     const host = createChangeRequestHost(

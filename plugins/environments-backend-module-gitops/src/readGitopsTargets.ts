@@ -18,8 +18,9 @@ export interface GitopsTargetConfig {
   /** The cluster's name, in the path template and the outputs. */
   cluster: string;
   /**
-   * `commit`: each change is a commit on `branch` (local git host). `pull-request`: each
-   * change is a branch and a pull or merge request into `branch` (GitHub, GitLab).
+   * `commit`: each change is a commit on `branch` (local git host, or pushed to GitHub or
+   * GitLab). `pull-request`: each change is a branch and a pull or merge request into
+   * `branch` (GitHub, GitLab).
    */
   mode: 'commit' | 'pull-request';
   branch: string;
@@ -27,7 +28,7 @@ export interface GitopsTargetConfig {
   pathTemplate: string;
   /** A repository of the portal's local git host, created at start if missing. */
   localGit?: { repository: string };
-  /** A repository on GitHub or GitLab, for `pull-request` mode. */
+  /** A repository on GitHub or GitLab (either mode). */
   remote?: { url: string; cloneUrl: string };
   /** How long a change request may wait for review, and how often it is checked. */
   pullRequest?: { waitDays: number; checkEveryMinutes: number };
@@ -113,9 +114,13 @@ export function readGitopsTargets(config: Config): GitopsTargetConfig[] {
     // Config files merge, so a later file cannot remove a target; it can switch it off.
     if (target.enabled === false) continue;
     const mode = target.mode ?? 'commit';
-    if (mode === 'commit' && !target.localGit)
+    if (target.localGit && target.remote)
       throw new InputError(
-        `${configKey}.localGit is required in commit mode (a repository of the local git host)`,
+        `${configKey} has both localGit and remote; a target writes to one repository`,
+      );
+    if (mode === 'commit' && !target.localGit && !target.remote)
+      throw new InputError(
+        `${configKey}.localGit or ${configKey}.remote is required in commit mode (a repository of the local git host, or the GitHub or GitLab repository's url)`,
       );
     if (mode === 'pull-request' && !target.remote)
       throw new InputError(
@@ -131,7 +136,7 @@ export function readGitopsTargets(config: Config): GitopsTargetConfig[] {
         target.path ?? DEFAULT_PATH_TEMPLATE,
         `${configKey}.path`,
       ),
-      ...(mode === 'commit'
+      ...(target.localGit
         ? { localGit: target.localGit }
         : {
             remote: {

@@ -9,6 +9,7 @@ import { deliverByPullRequest } from '../pullRequests/deliverByPullRequest';
 import { NamespaceContext } from '../render/NamespaceContext';
 import { AuthorResolver } from './authors';
 import { commitMessage, operationTrailers } from './commitMessage';
+import { deliverByPush } from './deliverByPush';
 import { parentKustomizationPath } from './namespaceChanges';
 
 export type Verb = 'Add' | 'Update' | 'Remove';
@@ -21,9 +22,9 @@ export type ComputeChanges = (files: Map<string, string>) => {
 
 /**
  * Puts one operation's change to one namespace into the target's repository: a commit on
- * the branch (found again by its trailers on a retry), or in pull-request mode a change
- * request from the operation's branch that is merged before this returns. Returns the
- * commit the folder is at.
+ * the branch (found again by its trailers on a retry; on GitHub or GitLab pushed to it), or
+ * in pull-request mode a change request from the operation's branch that is merged before
+ * this returns. Returns the commit the folder is at.
  */
 export async function deliverChanges(options: {
   target: GitopsTarget;
@@ -54,7 +55,7 @@ export async function deliverChanges(options: {
       resource: request.resource,
     });
 
-  if (target.remote) {
+  if (target.remote && target.config.mode === 'pull-request') {
     const { commit } = await deliverByPullRequest({
       repository: target.repository,
       remote: target.remote,
@@ -82,25 +83,37 @@ export async function deliverChanges(options: {
     return commit;
   }
 
-  if (request.operation) {
-    const done = await target.repository.findCommit(
-      target.config.branch,
-      operationTrailers(request.operation, request.resource),
-    );
-    if (done) return done;
+  // One commit per operation: a retry finds the earlier attempt's by its trailers.
+  const commitOnBranch = async () => {
+    if (request.operation) {
+      const done = await target.repository.findCommit(
+        target.config.branch,
+        operationTrailers(request.operation, request.resource),
+      );
+      if (done) return { commit: done, changed: false };
+    }
+    const { changes, verb } = await read();
+    if (!Object.keys(changes).length) {
+      const commit = await target.repository.lastCommitTouching(
+        target.config.branch,
+        folder.path,
+      );
+      return { commit, changed: false };
+    }
+    return target.repository.commit({
+      branch: target.config.branch,
+      changes,
+      author: await options.authors(requestedBy),
+      message: message(verb),
+    });
+  };
+  if (target.remote) {
+    return deliverByPush({
+      repository: target.repository,
+      remote: target.remote,
+      branch: target.config.branch,
+      commitOnBranch,
+    });
   }
-  const { changes, verb } = await read();
-  if (!Object.keys(changes).length) {
-    return target.repository.lastCommitTouching(
-      target.config.branch,
-      folder.path,
-    );
-  }
-  const { commit } = await target.repository.commit({
-    branch: target.config.branch,
-    changes,
-    author: await options.authors(requestedBy),
-    message: message(verb),
-  });
-  return commit;
+  return (await commitOnBranch()).commit;
 }

@@ -79,3 +79,38 @@ export async function pushBranch(
     `refs/heads/${branch}:refs/heads/${branch}`,
   ]);
 }
+
+/**
+ * Pushes `commit` to the remote's `branch` without force, so nobody's work is replaced.
+ * False when the push was refused because the branch moved since it was fetched (told by
+ * the client from the advertised refs, or by the server when it moved during the push).
+ */
+export async function pushFastForward(
+  gitDir: string,
+  url: string,
+  commit: string,
+  branch: string,
+  credentials?: GitCredentials,
+): Promise<boolean> {
+  try {
+    await runGit([
+      ...authArgs(credentials),
+      '--git-dir',
+      gitDir,
+      'push',
+      '--quiet',
+      url,
+      `${commit}:refs/heads/${branch}`,
+    ]);
+    return true;
+  } catch (error) {
+    if (
+      error instanceof GitCommandError &&
+      /\[(?:remote )?rejected\]|non-fast-forward|fetch first|updates were rejected|failed to update ref|cannot lock ref/i.test(
+        `${error.stderr}`,
+      )
+    )
+      return false;
+    throw error;
+  }
+}

@@ -18,13 +18,16 @@ export class GitCommandError extends Error {
     readonly code: number | null,
     readonly stderr: string,
   ) {
-    super(
-      `git ${
-        args[0] === '--git-dir' ? args[2] : args[0]
-      } failed: ${stderr.trim()}`,
-    );
+    super(`git ${subcommand(args)} failed: ${stderr.trim()}`);
     this.name = 'GitCommandError';
   }
+}
+
+/** `fetch` of `git -c k=v --git-dir d fetch …`: the options before it take a value each. */
+function subcommand(args: string[]): string {
+  let i = 0;
+  while (args[i] === '-c' || args[i] === '--git-dir') i += 2;
+  return args[i] ?? 'git';
 }
 
 /** Runs git with `input` on its standard input; resolves with its standard output. */
