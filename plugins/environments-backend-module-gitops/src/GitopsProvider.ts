@@ -116,7 +116,7 @@ export class GitopsProvider implements ResourceProvider {
 
   async destroy(request: DestroyRequest): Promise<void> {
     const target = this.target(request.target);
-    const context = target.context(request.resource);
+    const context = target.context(request.resource, request.spec);
     const folder = target.folder(context.namespace);
     await this.deliver(target, request, context, files => ({
       // Another environment's namespace in the same place is not ours to remove.

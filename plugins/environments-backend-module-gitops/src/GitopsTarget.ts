@@ -98,11 +98,18 @@ export class GitopsTarget {
     return this.links.treeUrl(commit, path);
   }
 
-  /** What the manifests of a resource say besides its spec. */
-  context(resource: ProvisionedResource): NamespaceContext {
+  /**
+   * What the manifests of a resource say besides its spec. `spec` (as validated) names the
+   * namespace when it sets one.
+   */
+  context(resource: ProvisionedResource, spec?: JsonObject): NamespaceContext {
+    const explicit = spec?.namespace;
     return {
       cluster: this.config.cluster,
-      namespace: namespaceName(resource),
+      namespace: namespaceName(
+        resource,
+        typeof explicit === 'string' ? explicit : undefined,
+      ),
       environment: resource.environmentName,
       entityRef: resource.entityRef,
       owner: resource.owner ?? 'group:default/unknown',
@@ -117,7 +124,7 @@ export class GitopsTarget {
    * manifest that does not validate throws every time.
    */
   render(resource: ProvisionedResource, spec: JsonObject) {
-    const context = this.context(resource);
+    const context = this.context(resource, spec);
     const folder = this.folder(context.namespace);
     const rendered = this.renderings.get(JSON.stringify([spec, context]), () =>
       renderNamespace(

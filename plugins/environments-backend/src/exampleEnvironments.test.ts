@@ -1,5 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { createTestEnvironments } from './__testUtils__/createTestEnvironments';
+import { startGoals } from './wiring/startGoals';
 import {
   GOAL_TEST_CLASSES,
   seeder,
@@ -82,5 +84,37 @@ describe.each(
       expect(await t.createExamples()).toEqual([]);
       expect(await t.names()).toEqual([]);
     }
+  });
+
+  it('seeds the example history once the examples are provisioned, so its line ends at their values', async () => {
+    const t = await start(EXAMPLES);
+    let statusesWhenSeeded: string[] = [];
+    const seed = t.goals.seedExampleHistory.bind(t.goals);
+    jest.spyOn(t.goals, 'seedExampleHistory').mockImplementation(async () => {
+      statusesWhenSeeded = await t.names();
+      return seed();
+    });
+    const started = startGoals(
+      {
+        scheduler: mockServices.scheduler.mock(),
+        config: mockServices.rootConfig(),
+        logger: mockServices.logger.mock(),
+      },
+      { ...t, goalJobs: [] },
+    );
+    // The engine works while startGoals waits, as it does in the running backend.
+    let done = false;
+    void started.finally(() => {
+      done = true;
+    });
+    while (!done) {
+      if (!(await t.engine.runOnce()))
+        await new Promise(r => setTimeout(r, 20));
+    }
+    await started;
+    expect(statusesWhenSeeded).toEqual([
+      'pr-1:preview:ready',
+      'production:prod:ready',
+    ]);
   });
 });

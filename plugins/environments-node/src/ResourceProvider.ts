@@ -65,6 +65,8 @@ export interface ApplyResult {
 export interface DestroyRequest {
   target: string;
   resource: ProvisionedResource;
+  /** The desired spec it was applied with, for a provider that names things from it. */
+  spec?: JsonObject;
   operation?: ProviderOperation;
   signal?: AbortSignal;
   logger: LoggerService;

@@ -218,6 +218,7 @@ export class OperationsEngine {
           provider.destroy({
             target: resource.target,
             resource: provisioned(environment, resource),
+            spec: resource.spec,
             operation: providerOperation(operation),
             signal,
             logger,

@@ -1,5 +1,6 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { waitForExamples } from '../examples/waitForExamples';
 import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
 import { createEnvironmentsBackend } from './createEnvironmentsBackend';
 
@@ -7,13 +8,15 @@ type Backend = Awaited<ReturnType<typeof createEnvironmentsBackend>>;
 
 /**
  * The goals' first steps on a start, in order: the example environments (if configured
- * and the store is empty), then the example history, ending at the values measured with
- * them, then the snapshot and digest jobs, so the first measured day follows the
- * examples. A failure to create the examples is logged; the goals still start.
+ * and the store is empty), then, once they are provisioned, the example history, ending
+ * at the values measured with them, then the snapshot and digest jobs, so the first
+ * measured day follows the examples. A failure to create the examples is logged; the
+ * goals still start.
  */
 export async function startGoals(
   deps: { scheduler: SchedulerService; config: Config; logger: LoggerService },
-  backend: Pick<Backend, 'createExamples' | 'goals' | 'goalJobs'>,
+  backend: Pick<Backend, 'createExamples' | 'goals' | 'goalJobs' | 'store'>,
+  options: { examplesTimeoutMs?: number } = {},
 ): Promise<void> {
   try {
     const created = await backend.createExamples();
@@ -23,6 +26,14 @@ export async function startGoals(
           created.length
         } example environments (environments.examples): ${created.join(', ')}`,
       );
+      const settled = await waitForExamples(backend.store.environments, {
+        timeoutMs: options.examplesTimeoutMs,
+      });
+      if (!settled) {
+        deps.logger.warn(
+          'The example environments are still provisioning; the example goal history ends at what is measured now',
+        );
+      }
     }
   } catch (error) {
     deps.logger.error(
