@@ -48,6 +48,41 @@ export interface Config {
               /** How often the request's state is checked. Default 2. */
               checkEveryMinutes?: number;
             };
+            /**
+             * The cluster the repository is applied to: each reconciler pass reads the Flux
+             * Kustomization or Argo CD Application applying the namespaces (one request per
+             * target) for the card's applied state. Needs exactly one of `flux` or `argocd`.
+             */
+            kubernetes?: {
+              /**
+               * `config` (default): `url` with `token`. `in-cluster`: the backend's service
+               * account. `kubeconfig`: the default kubeconfig and its current context.
+               */
+              loadFrom?: 'config' | 'in-cluster' | 'kubeconfig';
+              /** The API server, e.g. https://k8s.example.com:6443. */
+              url?: string;
+              /**
+               * A bearer token allowed to get and list the Kustomizations or Applications.
+               * @visibility secret
+               */
+              token?: string;
+              /** The API server's CA certificate, base64 PEM. */
+              caData?: string;
+              /** Skips the server certificate check. Default false. */
+              skipTLSVerify?: boolean;
+              /** Flux: the Kustomization; without a name, the one whose path covers the namespaces. */
+              flux?: {
+                /** Default `flux-system`. */
+                namespace?: string;
+                name?: string;
+              };
+              /** Argo CD: the Application; without a name, the one whose path covers the namespaces. */
+              argocd?: {
+                /** Default `argocd`. */
+                namespace?: string;
+                name?: string;
+              };
+            };
           };
         };
       };

@@ -13,6 +13,12 @@ import {
   ResourceProvider,
 } from '@paved/plugin-environments-node';
 import { gitopsBaselineRules } from './baselines';
+import { ClusterSyncReader } from './cluster/ClusterSyncReader';
+import {
+  AppliedStates,
+  readAppliedStates,
+  withAppliedState,
+} from './cluster/readAppliedStates';
 import { AuthorResolver, createAuthorResolver } from './delivery/authors';
 import { ComputeChanges, deliverChanges } from './delivery/deliverChanges';
 import {
@@ -60,6 +66,8 @@ export class GitopsProvider implements ResourceProvider {
   readonly baselineRules = gitopsBaselineRules;
   private readonly targets: Map<string, GitopsTarget>;
   private readonly authors: AuthorResolver;
+  /** The targets with a cluster to read the applied state from. */
+  private readonly clusters = new Map<string, ClusterSyncReader>();
 
   private readonly baseUrl?: string;
 
@@ -70,6 +78,10 @@ export class GitopsProvider implements ResourceProvider {
     this.authors =
       options.authors ?? createAuthorResolver(async () => undefined);
     this.baseUrl = options.baseUrl;
+    for (const { name, kubernetes } of options.targets) {
+      if (kubernetes)
+        this.clusters.set(name, ClusterSyncReader.fromConfig(kubernetes));
+    }
   }
 
   /** Creates the provider and each target's repository that is missing. */
@@ -132,15 +144,32 @@ export class GitopsProvider implements ResourceProvider {
   async observe(request: ObserveRequest): Promise<ResourceObservation[]> {
     const target = this.target(request.target);
     const snapshot = await target.allFiles();
+    const applied = await this.appliedStates(target, snapshot.head);
     return request.resources.map(({ resource, spec }) => {
       const { context, folder, rendered } = target.render(resource, spec);
-      return observeNamespace({
+      const observation = observeNamespace({
         resourceId: resource.id,
         snapshot,
         folder,
         rendered,
         namespace: context.namespace,
       });
+      return withAppliedState(observation, applied?.(folder.path));
+    });
+  }
+
+  /** Read once per observe call: one Kubernetes request for all of a target's namespaces. */
+  private async appliedStates(
+    target: GitopsTarget,
+    head: string | undefined,
+  ): Promise<AppliedStates | undefined> {
+    const reader = this.clusters.get(target.name);
+    if (!reader) return undefined;
+    return readAppliedStates({
+      reader,
+      gitDir: target.repository.gitDir,
+      head,
+      root: target.namespacesRoot,
     });
   }
 

@@ -15,6 +15,9 @@ import { NamespaceSpec, validateNamespaceSpec } from './spec';
 
 /** What the card says until a cluster's sync state can be read. */
 export const APPLIED_STATE_UNKNOWN = 'unknown: no cluster configured';
+/** What the card says until the reconciler's first read of the cluster replaces it. */
+export const APPLIED_STATE_NOT_READ =
+  'unknown: read from the cluster on the next reconciler pass';
 
 /**
  * A configured target with its repository: where its namespaces' folders are, and the
@@ -147,7 +150,9 @@ export class GitopsTarget {
         commit: commit.slice(0, 12),
         commitUrl: this.folderUrl(commit, path),
       }),
-      appliedState: APPLIED_STATE_UNKNOWN,
+      appliedState: this.config.kubernetes
+        ? APPLIED_STATE_NOT_READ
+        : APPLIED_STATE_UNKNOWN,
     };
   }
 }

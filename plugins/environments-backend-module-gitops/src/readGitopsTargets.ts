@@ -1,6 +1,10 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
+import {
+  KubernetesClusterConfig,
+  kubernetesConfigSchema,
+} from './cluster/kubernetesConfig';
 import { DEFAULT_PATH_TEMPLATE, validatePathTemplate } from './naming';
 
 const TARGETS_KEY = 'environments.providers.gitops.targets';
@@ -32,6 +36,8 @@ export interface GitopsTargetConfig {
   remote?: { url: string; cloneUrl: string };
   /** How long a change request may wait for review, and how often it is checked. */
   pullRequest?: { waitDays: number; checkEveryMinutes: number };
+  /** Where the card's applied state is read: the cluster and its Flux or Argo CD. */
+  kubernetes?: KubernetesClusterConfig;
 }
 
 const name = (what: string) =>
@@ -78,6 +84,7 @@ const targetSchema = z.strictObject(
           .optional(),
       })
       .optional(),
+    kubernetes: kubernetesConfigSchema.optional(),
   },
   {
     error: issue =>
@@ -150,6 +157,7 @@ export function readGitopsTargets(config: Config): GitopsTargetConfig[] {
         waitDays: target.pullRequest?.waitDays ?? 7,
         checkEveryMinutes: target.pullRequest?.checkEveryMinutes ?? 2,
       },
+      ...(target.kubernetes && { kubernetes: target.kubernetes }),
     });
   }
   return targets;

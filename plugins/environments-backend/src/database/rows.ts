@@ -119,11 +119,22 @@ export function toEnvironment(
   };
 }
 
-/** What users see of a resource: not its secret, not what the reconciler observed. */
+/**
+ * What users see of a resource: not its secret, not what the reconciler observed, except
+ * the `appliedState` a provider reads on each pass (a gitops namespace's Flux or Argo CD
+ * sync state), which replaces the output of that name apply wrote before it knew.
+ */
 export function toResource(row: ResourceRow): EnvironmentResource {
   const { environmentId, secret, observed, ...resource } =
     toResourceRecord(row);
-  return { ...resource, lastObservedAt: iso(row.last_observed_at) };
+  const appliedState = observed?.appliedState;
+  return {
+    ...resource,
+    ...(typeof appliedState === 'string' && {
+      outputs: { ...resource.outputs, appliedState },
+    }),
+    lastObservedAt: iso(row.last_observed_at),
+  };
 }
 
 export function toOperation(row: OperationRow): Operation {

@@ -43,6 +43,25 @@ describe('ResourceOutputs', () => {
     ).toBeInTheDocument();
   });
 
+  it.each([
+    'applied d77e83b0cd4d; Flux Kustomization flux-system/namespaces: Ready',
+    'not yet applied (cluster at 0c1f2e3d4b5a); Argo CD Application argocd/namespaces: OutOfSync, Healthy',
+    'unknown: cannot reach https://k8s.example.com:6443: request to https://k8s.example.com:6443/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations/namespaces failed, reason: connect ECONNREFUSED',
+  ])("says the cluster's applied state in words: %s", async appliedState => {
+    await renderWithEnvironments(
+      <ResourceOutputs
+        resource={aDatabase({
+          type: 'kubernetes-namespace',
+          name: 'app',
+          outputs: { namespace: 'pr-1-app', appliedState },
+        })}
+      />,
+      { api: fakeEnvironmentsApi() },
+    );
+    expect(screen.getByText('applied state')).toBeInTheDocument();
+    expect(screen.getByText(appliedState)).toBeInTheDocument();
+  });
+
   it("shows a database's outputs as they are", async () => {
     await renderWithEnvironments(<ResourceOutputs resource={aDatabase()} />, {
       api: fakeEnvironmentsApi(),
