@@ -11,6 +11,7 @@ export {
   readGitopsTargets,
   type GitopsTargetConfig,
 } from './readGitopsTargets';
+export { type KubernetesClusterConfig } from './cluster/kubernetesConfig';
 export {
   namespaceSpecSchema,
   validateNamespaceSpec,
