@@ -22,8 +22,10 @@ const CLONE_URL = `${BACKEND}/api/local-git/platform-gitops.git`;
 // The local git host serves clones over plain HTTP and takes no pushes: a hand edit is
 // pushed to the repository on disk, as someone with access to the host would.
 const PUSH_URL = path.resolve('.paved/git/platform-gitops.git');
+// <component>-<environment>-<resource>, as the gitops module names it.
+const namespaceOf = (environment: string) => `${COMPONENT}-${environment}-app`;
 const folderOf = (environment: string) =>
-  `clusters/local/namespaces/${environment}-app`;
+  `clusters/local/namespaces/${namespaceOf(environment)}`;
 
 const shot = (page: Page, name: string) =>
   page.screenshot({
@@ -193,7 +195,7 @@ test('a namespace from the ephemeral template is in platform-gitops with its com
     .toBe('ready');
   const outputs = (await get(preview.id)).resources[0].outputs;
   expect(outputs).toMatchObject({
-    namespace: `${PREVIEW}-app`,
+    namespace: namespaceOf(PREVIEW),
     cluster: 'local',
     path: `${folderOf(PREVIEW)}/`,
   });
@@ -217,7 +219,7 @@ test('a namespace from the ephemeral template is in platform-gitops with its com
       path.join(first, 'clusters/local/namespaces/kustomization.yaml'),
       'utf8',
     ),
-  ).toContain(`${PREVIEW}-app`);
+  ).toContain(namespaceOf(PREVIEW));
   expect(
     git(['log', '-1', '--format=%H', '--', folderOf(PREVIEW)], first)
       .trim()
@@ -230,7 +232,9 @@ test('a namespace from the ephemeral template is in platform-gitops with its com
     page.getByRole('heading', { name: 'Example Org Catalog' }),
   ).toBeVisible({ timeout: 60_000 });
   let card = await openCard(page, PREVIEW);
-  await expect(card.getByText(`${PREVIEW}-app`, { exact: true })).toBeVisible();
+  await expect(
+    card.getByText(namespaceOf(PREVIEW), { exact: true }),
+  ).toBeVisible();
   // An external link's name ends in ", Opens in a new window".
   const commitLink = card.getByRole('link', {
     name: new RegExp(`^${outputs.commit}\\b`),
@@ -328,7 +332,7 @@ test('a namespace from the ephemeral template is in platform-gitops with its com
     .toBe(0);
   card = await openCard(page, PRODUCTION);
   await expect(
-    card.getByText(`${PRODUCTION}-app`, { exact: true }),
+    card.getByText(namespaceOf(PRODUCTION), { exact: true }),
   ).toBeVisible();
   await shot(page, 'gitops-03-production-restored');
 

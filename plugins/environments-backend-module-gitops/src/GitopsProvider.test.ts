@@ -7,7 +7,7 @@ import {
   startGitops,
 } from './__testUtils__/gitFixtures';
 
-const FOLDER = 'clusters/local/namespaces/pr-42-app';
+const FOLDER = 'clusters/local/namespaces/checkout-api-pr-42-app';
 const operation = (
   id: string,
   type: 'create' | 'update' | 'destroy' = 'create',
@@ -63,16 +63,16 @@ describe('GitopsProvider on a real git repository', () => {
         join(clone, 'clusters/local/namespaces/kustomization.yaml'),
         'utf8',
       ),
-    ).toContain('  - pr-42-app\n');
+    ).toContain('  - checkout-api-pr-42-app\n');
     expect(git(['log', '-1', '--format=%an|%s'], clone).trim()).toBe(
-      'user:default/guest|Add namespace pr-42-app',
+      'user:default/guest|Add namespace checkout-api-pr-42-app',
     );
     expect(git(['log', '-1', '--format=%B'], clone)).toContain(
       'Paved-Operation: op-1',
     );
     const head = git(['rev-parse', 'HEAD'], clone).trim();
     expect(outputs).toEqual({
-      namespace: 'pr-42-app',
+      namespace: 'checkout-api-pr-42-app',
       cluster: 'local',
       repository: 'http://localhost:7007/api/local-git/platform-gitops.git',
       path: `${FOLDER}/`,
@@ -128,10 +128,10 @@ describe('GitopsProvider on a real git repository', () => {
       join(clone, 'clusters/local/namespaces/kustomization.yaml'),
       'utf8',
     );
-    expect(parent).not.toContain('pr-42-app');
-    expect(parent).toContain('  - pr-43-app\n');
+    expect(parent).not.toContain('checkout-api-pr-42-app');
+    expect(parent).toContain('  - checkout-api-pr-43-app\n');
     expect(git(['log', '-1', '--format=%s'], clone).trim()).toBe(
-      'Remove namespace pr-42-app',
+      'Remove namespace checkout-api-pr-42-app',
     );
   });
 
@@ -140,7 +140,7 @@ describe('GitopsProvider on a real git repository', () => {
     const observation = await observe();
     expect(observation.exists).toBe(true);
     expect(observation.observed).toMatchObject({
-      namespace: 'pr-42-app',
+      namespace: 'checkout-api-pr-42-app',
       files: [],
       quota: { cpu: '2', memory: '4Gi', pods: 20 },
       containerLimits: true,
@@ -254,7 +254,21 @@ describe('GitopsProvider on a real git repository', () => {
     expect(preview.diff).toContain('+    pods: "25"');
   });
 
-  it("refuses to take over another environment's namespace", async () => {
+  it('gives environments of the same name of two components their own namespaces', async () => {
+    await apply();
+    const other = await fixture.provider.apply({
+      target: 'local',
+      resource: newResource({
+        id: 'x',
+        entityRef: 'component:default/payments',
+      }),
+      spec: fixture.provider.validateSpec({}),
+      logger,
+    });
+    expect(other.outputs.namespace).toBe('payments-pr-42-app');
+  });
+
+  it("refuses to take over another environment's namespace named in its spec", async () => {
     await apply();
     await expect(
       fixture.provider.apply({
@@ -263,11 +277,13 @@ describe('GitopsProvider on a real git repository', () => {
           id: 'x',
           entityRef: 'component:default/other',
         }),
-        spec: fixture.provider.validateSpec({}),
+        spec: fixture.provider.validateSpec({
+          namespace: 'checkout-api-pr-42-app',
+        }),
         logger,
       }),
     ).rejects.toThrow(
-      'namespace: pr-42-app in clusters/local/namespaces/pr-42-app/ already belongs to environment pr-42 of component:default/checkout-api',
+      'namespace: checkout-api-pr-42-app in clusters/local/namespaces/checkout-api-pr-42-app/ already belongs to environment pr-42 of component:default/checkout-api',
     );
   });
 });

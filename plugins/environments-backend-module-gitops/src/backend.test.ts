@@ -30,7 +30,7 @@ import { environmentsModuleGitops } from './module';
 
 const RECONCILER_TASK = 'environments-reconciler';
 const LINK = '/docs/default/component/platform-guidelines/baselines/staging/#';
-const FOLDER = 'clusters/local/namespaces/staging-app';
+const FOLDER = 'clusters/local/namespaces/checkout-api-staging-app';
 
 const entities = [
   {
@@ -199,14 +199,15 @@ describe('the environments backend with the gitops module', () => {
         })
         .expect(200);
       const { preview } = plan.body.environment.resources[0];
+      // In path order.
       expect(Object.keys(preview.files)).toEqual([
-        'clusters/local/namespaces/kustomization.yaml',
         `${FOLDER}/kustomization.yaml`,
         `${FOLDER}/limitrange.yaml`,
         `${FOLDER}/namespace.yaml`,
         `${FOLDER}/networkpolicy.yaml`,
         `${FOLDER}/resourcequota.yaml`,
         `${FOLDER}/rolebinding.yaml`,
+        'clusters/local/namespaces/kustomization.yaml',
       ]);
       expect(preview.diff).toContain(`+++ b/${FOLDER}/resourcequota.yaml`);
       expect(preview.diff).toContain('+    pods: "30"');
@@ -223,7 +224,7 @@ describe('the environments backend with the gitops module', () => {
       });
       const outputs = ready.resources[0].outputs;
       expect(outputs).toMatchObject({
-        namespace: 'staging-app',
+        namespace: 'checkout-api-staging-app',
         cluster: 'local',
         repository: 'http://localhost:7007/api/local-git/platform-gitops.git',
         path: `${FOLDER}/`,
@@ -292,7 +293,7 @@ describe('the environments backend with the gitops module', () => {
           join(after, 'clusters/local/namespaces/kustomization.yaml'),
           'utf8',
         ),
-      ).not.toContain('staging-app');
+      ).not.toContain('checkout-api-staging-app');
     } finally {
       await backend.stop();
     }

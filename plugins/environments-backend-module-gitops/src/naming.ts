@@ -1,26 +1,41 @@
 import { InputError } from '@backstage/errors';
+import { createHash } from 'node:crypto';
 import { ProvisionedResource } from '@paved/plugin-environments-node';
+import { refName } from './render/labels';
 import { DNS_LABEL } from './spec';
 
 /** Where namespaces go unless a target says otherwise. */
 export const DEFAULT_PATH_TEMPLATE =
   'clusters/{cluster}/namespaces/{namespace}';
 
+/** Room for the readable part when a name is shortened: 56 + "-" + 6 hex = 63. */
+const SHORTENED_PREFIX = 56;
+
 /**
- * A resource's namespace: `<environment>-<resource>`, what a developer types after
- * `kubectl -n`. Two environments of the same name (of two components) would get the same
- * one; the second is refused when it is applied (see `ownerOfFolder`).
+ * A resource's namespace: the spec's `namespace` when it sets one, else
+ * `<component>-<environment>-<resource>` (the component being the name of the entity the
+ * environment belongs to), so that `dev` of two components never share one. A name that is
+ * not a DNS label as it is (too long, or an entity name with `_`, `.` or capitals) is
+ * lowercased, cut to 56 characters and ended with 6 hex characters of the SHA-256 of the
+ * full name: deterministic, and still unique. A real clash is refused at apply
+ * (`assertOurs`).
  */
 export function namespaceName(
-  resource: Pick<ProvisionedResource, 'environmentName' | 'name'>,
+  resource: Pick<ProvisionedResource, 'entityRef' | 'environmentName' | 'name'>,
+  explicit?: string,
 ): string {
-  const name = `${resource.environmentName}-${resource.name}`;
-  if (!DNS_LABEL.test(name)) {
-    throw new InputError(
-      `namespace: "${name}" (the environment's name, a hyphen and the resource's name) must be a DNS label of at most 63 lowercase letters, digits and hyphens`,
-    );
-  }
-  return name;
+  if (explicit) return explicit;
+  const full = `${refName(resource.entityRef)}-${resource.environmentName}-${
+    resource.name
+  }`;
+  if (DNS_LABEL.test(full)) return full;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 6);
+  const prefix = full
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, SHORTENED_PREFIX)
+    .replace(/^-+|-+$/g, '');
+  return `${prefix}-${hash}`;
 }
 
 /** Checks a path template: relative, and ending in the namespace's own folder. */

@@ -53,6 +53,20 @@ const cpuAndMemory = (cpu: string, memory: string) =>
  * @public
  */
 export const namespaceSpecSchema = strict({
+  namespace: z
+    .string({ error: 'must be a namespace name' })
+    .regex(
+      DNS_LABEL,
+      'must be a DNS label: at most 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit',
+    )
+    .refine(
+      n => n !== 'default' && !n.startsWith('kube-'),
+      'must not be default or start with kube- (reserved by Kubernetes)',
+    )
+    .optional()
+    .describe(
+      "The namespace's name; default `<component>-<environment>-<resource>`, shortened with a hash past 63 characters.",
+    ),
   quota: strict({
     cpu: quantity('500m or 2')
       .default('2')

@@ -199,7 +199,7 @@ describe('the golden-path templates, through the real scaffolder', () => {
     expect(ephemeral.task.status).toBe('completed');
     // The ephemeral environment's own namespace, beside the one the next template adds.
     expect(gitopsFiles()).toContain(
-      'clusters/local/namespaces/tpl-ns-app/namespace.yaml',
+      'clusters/local/namespaces/checkout-api-tpl-ns-app/namespace.yaml',
     );
 
     const namespace = await run('paved-kubernetes-namespace', {
@@ -218,9 +218,9 @@ describe('the golden-path templates, through the real scaffolder', () => {
     ]);
     expect(gitopsFiles()).toEqual(
       expect.arrayContaining([
-        'clusters/local/namespaces/tpl-ns-app/namespace.yaml',
-        'clusters/local/namespaces/tpl-ns-web/namespace.yaml',
-        'clusters/local/namespaces/tpl-ns-web/rolebinding.yaml',
+        'clusters/local/namespaces/checkout-api-tpl-ns-app/namespace.yaml',
+        'clusters/local/namespaces/checkout-api-tpl-ns-web/namespace.yaml',
+        'clusters/local/namespaces/checkout-api-tpl-ns-web/rolebinding.yaml',
       ]),
     );
 
@@ -229,7 +229,7 @@ describe('the golden-path templates, through the real scaffolder', () => {
       environment: 'tpl-ns',
     });
     expect(destroyed.task.status).toBe('completed');
-    expect(gitopsFiles().filter(f => f.includes('/tpl-ns-'))).toEqual([]);
+    expect(gitopsFiles().filter(f => f.includes('-tpl-ns-'))).toEqual([]);
   }, 120_000);
 
   it('refuses in the form what the form can know, before any task runs', async () => {

@@ -150,12 +150,12 @@ export const namespaceNamePattern = createBaselineRule({
           },
         ]
       : [],
-  // The name comes from the environment's and the resource's names.
+  // The name comes from the component's, environment's and resource's names, or the spec.
   restorable: false,
   description: {
     group: GROUP,
     checks:
-      "The namespace's name (`<environment>-<resource>`) follows the class's pattern.",
+      "The namespace's name (`<component>-<environment>-<resource>`, or the spec's `namespace`) follows the class's pattern.",
     today: 'Names are DNS labels of at most 63 characters.',
     expected: p => `A namespace name matching \`${p.pattern}\`.`,
   },

@@ -130,7 +130,7 @@ describe.each([
     const { outputs } = await apply(provider);
     expect(commitCount()).toBe(1);
     expect(filesOnMain()).toContain(
-      'clusters/prod/namespaces/pr-42-app/namespace.yaml',
+      'clusters/prod/namespaces/checkout-api-pr-42-app/namespace.yaml',
     );
     const head = remoteGit(['rev-parse', 'main']);
     expect(outputs.commit).toBe(head.slice(0, 12));
@@ -170,7 +170,7 @@ describe.each([
       expect(commitCount()).toBe(3);
       expect(filesOnMain()).toContain('other/second.txt');
       expect(filesOnMain()).toContain(
-        'clusters/prod/namespaces/pr-42-app/namespace.yaml',
+        'clusters/prod/namespaces/checkout-api-pr-42-app/namespace.yaml',
       );
       expect(remoteGit(['log', '-1', '--format=%s', 'main^'])).toBe(
         'Add second.txt by hand',
@@ -198,7 +198,7 @@ describe.each([
     await apply(provider);
     await destroy(provider);
     expect(commitCount()).toBe(2);
-    expect(filesOnMain()).not.toContain('pr-42-app/');
+    expect(filesOnMain()).not.toContain('checkout-api-pr-42-app/');
     await destroy(await start('cache-after-restart'));
     expect(commitCount()).toBe(2);
   });

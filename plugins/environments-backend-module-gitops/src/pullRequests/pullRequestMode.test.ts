@@ -92,13 +92,13 @@ describe.each([
       'https://portal.example/catalog/default/component/checkout-api',
     );
     expect(filesOn('refs/heads/paved/op-1/app')).toContain(
-      'clusters/prod/namespaces/pr-42-app/namespace.yaml',
+      'clusters/prod/namespaces/checkout-api-pr-42-app/namespace.yaml',
     );
 
     merge(1);
     const { outputs } = await apply(provider);
     expect(outputs).toMatchObject({
-      namespace: 'pr-42-app',
+      namespace: 'checkout-api-pr-42-app',
       commit: 'ffffffffffff',
     });
     expect(api.requests).toHaveLength(1);
@@ -143,7 +143,7 @@ describe.each([
       logger,
     });
     await expect(destroying).rejects.toThrow(/waiting for review: .*\/2$/);
-    expect(api.requests[1].title).toMatch(/^Remove namespace pr-42-app/);
-    expect(filesOn('refs/heads/paved/op-2/app')).not.toContain('pr-42-app/');
+    expect(api.requests[1].title).toMatch(/^Remove namespace checkout-api-pr-42-app/);
+    expect(filesOn('refs/heads/paved/op-2/app')).not.toContain('checkout-api-pr-42-app/');
   });
 });
