@@ -13,9 +13,13 @@ export interface KubernetesClusterConfig {
    * kubeconfig (`KUBECONFIG` or `~/.kube/config`) and its current context.
    */
   loadFrom: 'config' | 'in-cluster' | 'kubeconfig';
+  /** The API server, for `loadFrom: config`. */
   url?: string;
+  /** A bearer token that may read the Kustomization or Application. */
   token?: string;
+  /** The API server's CA certificate, base64 PEM as in a kubeconfig. */
   caData?: string;
+  /** Accepts any server certificate; only for a cluster on a laptop. */
   skipTLSVerify?: boolean;
   /** Which one applies the namespaces; without a name, the one whose path covers them. */
   sync: { tool: 'flux' | 'argocd'; namespace: string; name?: string };
