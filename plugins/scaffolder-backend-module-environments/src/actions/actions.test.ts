@@ -6,8 +6,13 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import environmentsPlugin from '@paved/plugin-environments-backend';
+import gitopsModule from '@paved/plugin-environments-backend-module-gitops';
 import postgresModule from '@paved/plugin-environments-backend-module-postgres';
+import { JsonObject } from '@backstage/types';
+import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import yaml from 'yaml';
 import { checkoutApi } from '../__testUtils__/checkoutApi';
 import { databasesLike } from '../__testUtils__/databasesLike';
@@ -23,29 +28,51 @@ import { examples as destroyExamples } from './destroyEnvironment.examples';
 import { createPavedEnvironmentPlanAction } from './planEnvironment';
 import { examples as planExamples } from './planEnvironment.examples';
 
-/** A real environments backend on the test run's PostgreSQL server. */
+const gitFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-actions-git-'));
+afterAll(() => fs.rmSync(gitFolder, { recursive: true, force: true }));
+
+/**
+ * A real environments backend on the test run's PostgreSQL server, with namespaces
+ * committed to a real git repository in the test's folder.
+ */
 async function startEnvironments() {
+  const config = await environmentsConfig([
+    {
+      name: 'preview',
+      tier: 'preview',
+      lifecycle: 'ephemeral',
+      ttl: { default: '24h', max: '7d' },
+      resources: {
+        'postgres-database': { target: 'shared', monthlyCost: 4 },
+        'kubernetes-namespace': { target: 'local' },
+      },
+    },
+    {
+      name: 'development',
+      tier: 'development',
+      lifecycle: 'static',
+      resources: {
+        'postgres-database': { target: 'shared', monthlyCost: 8 },
+        'kubernetes-namespace': { target: 'local' },
+      },
+    },
+  ]);
   const { server } = await startTestBackend({
     features: [
       environmentsPlugin,
       postgresModule,
+      gitopsModule,
       mockServices.rootConfig.factory({
         data: {
-          environments: await environmentsConfig([
-            {
-              name: 'preview',
-              tier: 'preview',
-              lifecycle: 'ephemeral',
-              ttl: { default: '24h', max: '7d' },
-              resources: { 'postgres-database': { target: 'shared', monthlyCost: 4 } },
+          backend: { baseUrl: 'http://localhost:7007' },
+          localGit: { directory: gitFolder },
+          environments: {
+            ...config,
+            providers: {
+              ...(config.providers as JsonObject),
+              gitops: { targets: { local: { localGit: { repository: 'platform-gitops' } } } },
             },
-            {
-              name: 'development',
-              tier: 'development',
-              lifecycle: 'static',
-              resources: { 'postgres-database': { target: 'shared', monthlyCost: 8 } },
-            },
-          ]),
+          },
         },
       }),
       catalogServiceMock.factory({ entities: [checkoutApi] }),
@@ -326,6 +353,53 @@ describe('the Paved scaffolder actions, against a real environments backend', ()
     expect((await response.json()).createdBy).toBe('user:default/priya');
   });
 
+  describe('a namespace on a dry run', () => {
+    const dryRun = (input: object, isDryRun: boolean) => {
+      const logger = mockServices.logger.mock();
+      return { ...context(input, { logger }), isDryRun, logger };
+    };
+    const logged = (logger: { info: jest.Mock }) =>
+      logger.info.mock.calls.map(([message]) => message).join('\n');
+
+    it.each([
+      ['paved:environment:plan', createPavedEnvironmentPlanAction, false],
+      ['paved:environment:create', createPavedEnvironmentCreateAction, true],
+    ] as const)('%s logs the files and diff it would commit and gives them as changes', async (_, factory, isDryRun) => {
+      const name = isDryRun ? 'dry-ns' : 'plan-ns';
+      const ctx = dryRun(
+        { ...base, name, resources: [{ type: 'kubernetes-namespace', name: 'app' }], wait: true, timeout: 60 },
+        isDryRun,
+      );
+      await (factory as any)(env.options).handler(ctx);
+
+      const namespace = `checkout-api-${name}-app`;
+      const log = logged(ctx.logger);
+      expect(log).toContain(
+        `app: would commit to http://localhost:7007/api/local-git/platform-gitops.git, in clusters/local/namespaces/${namespace}/: kustomization.yaml (added),`,
+      );
+      expect(log).toContain('namespace.yaml (added)');
+      expect(log).toContain(`+++ b/clusters/local/namespaces/${namespace}/namespace.yaml`);
+      expect(log).toMatch(new RegExp(`\\+  name: ${namespace}`));
+      const { changes } = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+      expect(changes).toEqual([
+        {
+          resource: 'app',
+          repository: 'http://localhost:7007/api/local-git/platform-gitops.git',
+          path: `clusters/local/namespaces/${namespace}/`,
+          diff: expect.stringContaining(`+  name: ${namespace}`),
+          files: expect.objectContaining({
+            [`clusters/local/namespaces/${namespace}/namespace.yaml`]: expect.stringContaining(`name: ${namespace}`),
+          }),
+        },
+      ]);
+      for (const file of Object.keys(changes[0].files)) {
+        expect(changes[0].diff).toContain(`+++ b/${file}`);
+      }
+      // Nothing was committed: the repository has no such namespace.
+      expect(fs.readdirSync(gitFolder).join(' ')).not.toContain(namespace);
+    });
+  });
+
   describe('paved:environment:plan', () => {
     // The catalog the scaffolder module is given: checkout-api exists, new-svc does not.
     const withCatalog = () => ({
@@ -346,6 +420,7 @@ describe('the Paved scaffolder actions, against a real environments backend', ()
       expect(Object.fromEntries((ctx.output as jest.Mock).mock.calls)).toEqual({
         estimatedMonthlyCost: { amount: 8, currency: 'USD' },
         warnings: [],
+        changes: [],
       });
       expect(await databasesLike('plan_1_%')).toEqual([]);
     });

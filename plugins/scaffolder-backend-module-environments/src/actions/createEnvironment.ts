@@ -13,6 +13,11 @@ import {
   resourceField,
   waitFields,
 } from './fields';
+import {
+  changesOutput,
+  logPlannedChanges,
+  plannedChanges,
+} from './plannedChanges';
 
 /**
  * `paved:environment:create`: creates an environment, as the user who runs the template,
@@ -91,6 +96,12 @@ export function createPavedEnvironmentCreateAction(
           z
             .object({ amount: z.number(), currency: z.string() })
             .describe('What it costs a month, from the class price table'),
+        changes: z =>
+          changesOutput(z)
+            .optional()
+            .describe(
+              'Dry run only: what each resource would commit (a gitops namespace: its files and their diff)',
+            ),
       },
     },
     async handler(ctx) {
@@ -108,8 +119,11 @@ export function createPavedEnvironmentCreateAction(
         ctx.logger.info(
           `Would create the ${plan.environment.class} environment ${input.name} with ${plan.environment.resources.length} resources, about ${cost.amount} ${cost.currency} a month`,
         );
+        const changes = plannedChanges(plan);
+        logPlannedChanges(ctx.logger, changes);
         ctx.output('status', 'planned');
         ctx.output('estimatedMonthlyCost', cost);
+        ctx.output('changes', plain(changes));
         return;
       }
 

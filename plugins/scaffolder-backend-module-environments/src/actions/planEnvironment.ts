@@ -8,6 +8,11 @@ import {
 import { examples } from './planEnvironment.examples';
 import { startStep } from './environmentStep';
 import { resourceField } from './fields';
+import {
+  changesOutput,
+  logPlannedChanges,
+  plannedChanges,
+} from './plannedChanges';
 
 /**
  * `paved:environment:plan`: asks the environments API whether it would create the
@@ -52,6 +57,7 @@ export function createPavedEnvironmentPlanAction(
           z
             .array(z.object({ field: z.string(), message: z.string() }))
             .describe('What the API would accept but wants said'),
+        changes: changesOutput,
       },
     },
     async handler(ctx) {
@@ -81,8 +87,11 @@ export function createPavedEnvironmentPlanAction(
       ctx.logger.info(
         `The ${plan.environment.class} environment ${input.name} can be created, about ${cost.amount} ${cost.currency} a month`,
       );
+      const changes = plannedChanges(plan);
+      logPlannedChanges(ctx.logger, changes);
       ctx.output('estimatedMonthlyCost', plain(cost));
       ctx.output('warnings', plain(warnings));
+      ctx.output('changes', plain(changes));
     },
   });
 }
