@@ -126,16 +126,14 @@ export async function createRouter(options: {
 
   router.post(expressPath(routes.addResources), async (req, res) => {
     const credentials = await writer(req);
-    const { body } = parseRequest(routes.addResources, req);
-    res
-      .status(202)
-      .json(
-        await environments.addResources(
-          req.params.id,
-          body.resources,
-          credentials,
-        ),
-      );
+    const { body, query } = parseRequest(routes.addResources, req);
+    const result = await environments.addResources(
+      req.params.id,
+      body.resources,
+      credentials,
+      { dryRun: query.dryRun },
+    );
+    res.status(query.dryRun ? 200 : 202).json(result);
   });
 
   router.post(expressPath(routes.extendEnvironment), async (req, res) => {

@@ -478,8 +478,42 @@ describe('the OpenAPI document', () => {
   });
 
   describe('POST /environments/{id}/resources', () => {
-    const add = (id: string, body: unknown, headers?: Record<string, string>) =>
-      send('addResources', { params: { id }, body, headers });
+    const add = (
+      id: string,
+      body: unknown,
+      headers?: Record<string, string>,
+      query?: Record<string, string>,
+    ) => send('addResources', { params: { id }, body, headers, query });
+
+    it('plans with ?dryRun=true (200), adding nothing, and refuses as the request would be (400)', async () => {
+      const { environment } = await create({
+        class: 'staging',
+        ttl: undefined,
+      });
+      const plan = await add(
+        environment.id,
+        { resources: [{ type: 'double', name: 'cache' }] },
+        undefined,
+        { dryRun: 'true' },
+      );
+      expect(plan.status).toBe(200);
+      expect(plan.body.environment.resources).toMatchObject([
+        { type: 'double', name: 'cache' },
+      ]);
+      expect(plan.body.estimatedMonthlyCost.amount).toBeGreaterThan(0);
+      const after = await send('getEnvironment', {
+        params: { id: environment.id },
+      });
+      expect(after.body.resources.map((r: Json) => r.name)).toEqual(['main']);
+      // It has one already; staging allows two.
+      const refused = await add(
+        environment.id,
+        { resources: ['a', 'b'].map(name => ({ type: 'double', name })) },
+        undefined,
+        { dryRun: 'true' },
+      );
+      expect(refused.status).toBe(400);
+    });
 
     it('adds (202), and refuses as documented', async () => {
       const { environment } = await create();

@@ -89,8 +89,9 @@ export class EnvironmentsService {
     id: string,
     resources: CreateRequest['resources'],
     credentials: BackstageCredentials,
-  ): Promise<CreateEnvironmentResponse> {
-    return addResources(this.ctx, id, resources, credentials);
+    options: { dryRun?: boolean } = {},
+  ): Promise<CreateEnvironmentResponse | EnvironmentPlan> {
+    return addResources(this.ctx, id, resources, credentials, options);
   }
 
   extend(

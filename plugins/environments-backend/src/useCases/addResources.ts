@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   CreateEnvironmentResponse,
+  EnvironmentPlan,
   environmentUpdatePermission,
 } from '@paved/plugin-environments-common';
 import crypto from 'node:crypto';
@@ -10,17 +11,22 @@ import { principalRef } from '../authorization/principalRef';
 import { assessApproval } from '../approvals/ApprovalPolicy';
 import { awaitUpdateApproval } from './awaitUpdateApproval';
 import { CreateRequest, UseCaseContext } from './context';
+import { previewResources } from './previewResources';
 import { getEnvironmentToChange } from './readEnvironments';
 import { checkRecordingRefusal } from './recordRefusal';
 import { respond } from './respond';
 
-/** Adds resources to a live environment, provisioned by an `update` operation. */
+/**
+ * Adds resources to a live environment, provisioned by an `update` operation, or plans it
+ * (`dryRun`): the same checks, and the new resources with their providers' previews.
+ */
 export async function addResources(
   ctx: UseCaseContext,
   id: string,
   requested: CreateRequest['resources'],
   credentials: BackstageCredentials,
-): Promise<CreateEnvironmentResponse> {
+  options: { dryRun?: boolean } = {},
+): Promise<CreateEnvironmentResponse | EnvironmentPlan> {
   const { environment, environmentClass } = await getEnvironmentToChange(
     ctx,
     id,
@@ -53,36 +59,65 @@ export async function addResources(
     entityRef: environment.entityRef,
     requestedBy: principalRef(credentials),
   };
-  const broken = await checkRecordingRefusal(ctx, refusal, () =>
-    ctx.classes.checkBaseline(
-      environmentClass,
-      {
-        name: environment.name,
-        tier: environment.tier,
-        lifecycle: environment.lifecycle,
-        owner: environment.owner,
-        expiresAt: environment.expiresAt,
-        resourceCount: types.length,
-        resourceTypes: types,
-      },
-      resources,
-    ),
+  // Trying a request out is not making it: a dry run's refusal is not counted.
+  const broken = await checkRecordingRefusal(
+    ctx,
+    options.dryRun ? undefined : refusal,
+    () =>
+      ctx.classes.checkBaseline(
+        environmentClass,
+        {
+          name: environment.name,
+          tier: environment.tier,
+          lifecycle: environment.lifecycle,
+          owner: environment.owner,
+          expiresAt: environment.expiresAt,
+          resourceCount: types.length,
+          resourceTypes: types,
+        },
+        resources,
+      ),
   );
-  const operationId = crypto.randomUUID();
+  const cost = ctx.classes.cost(environmentClass, types);
   const approval = assessApproval(
     environmentClass.approval,
     environmentClass.name,
     {
-      cost: ctx.classes.cost(environmentClass, types),
+      cost,
       addedTypes: resources.map(r => r.type),
       warnings: broken,
     },
   );
+  if (options.dryRun) {
+    const planned = {
+      name: environment.name,
+      class: environment.class,
+      tier: environment.tier,
+      lifecycle: environment.lifecycle,
+      owner: environment.owner,
+      entityRef: environment.entityRef,
+      createdBy: environment.createdBy,
+      expiresAt: environment.expiresAt,
+    };
+    return {
+      environment: {
+        ...planned,
+        resources: await previewResources(ctx, planned, resources),
+        estimatedMonthlyCost: cost,
+      },
+      warnings: broken,
+      estimatedMonthlyCost: cost,
+      ...(approval && {
+        approval: { approvers: approval.approvers, reasons: approval.reasons },
+      }),
+    };
+  }
+  const operationId = crypto.randomUUID();
   if (approval) {
     return awaitUpdateApproval(ctx, {
       environment,
       resources,
-      cost: ctx.classes.cost(environmentClass, types),
+      cost,
       broken,
       approval,
       operationId,

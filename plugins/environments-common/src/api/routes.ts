@@ -152,12 +152,19 @@ export const environmentsApiRoutes = {
     method: 'POST',
     path: '/environments/{id}/resources',
     operationId: 'AddResources',
-    summary: 'Add resources to a live environment.',
+    summary:
+      'Add resources to a live environment, or plan it with `?dryRun=true`.',
     description:
-      "Checked like the resources of a create request (types the class allows, the provider's spec rules), queued as an `update` operation; the environment is `provisioning` until it has run. A name the environment already has is a 409, as is an environment that is being or has been destroyed.",
+      "Checked like the resources of a create request (types the class allows, the provider's spec rules), queued as an `update` operation; the environment is `provisioning` until it has run. A name the environment already has is a 409, as is an environment that is being or has been destroyed. A dry run makes the same checks and answers with the plan: the resources it would add (with the gitops provider's preview of the files it would commit), the environment's cost with them and whether it would need approval.",
     params,
+    query: createEnvironmentQuerySchema,
     body: addResourcesRequestSchema,
     responses: {
+      200: {
+        description:
+          'The plan of a dry run: the environment with only the resources it would add; nothing was stored.',
+        schema: environmentPlanSchema,
+      },
       202: changed(
         'The environment with its new resources (pending), and the `update` operation.',
       ),

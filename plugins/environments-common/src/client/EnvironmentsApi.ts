@@ -62,6 +62,12 @@ export interface CreateEnvironmentOptions extends EnvironmentsRequestOptions {
 }
 
 /** @public */
+export interface AddResourcesOptions extends EnvironmentsRequestOptions {
+  /** Answer with the plan (the new resources, their previews, the cost) and store nothing. */
+  dryRun?: boolean;
+}
+
+/** @public */
 export interface DestroyEnvironmentOptions extends EnvironmentsRequestOptions {
   /** The environment's name; needed to destroy a production environment. */
   confirm?: string;
@@ -98,12 +104,25 @@ export interface EnvironmentsApi {
     id: string,
     options?: EnvironmentsRequestOptions,
   ): Promise<Operation[]>;
-  /** Adds resources to a live environment; they are provisioned by an `update` operation. */
+  /**
+   * Adds resources to a live environment; they are provisioned by an `update` operation.
+   * With `dryRun`, answers with the plan of the resources it would add and changes nothing.
+   */
   addResources(
     id: string,
     resources: ResourceRequest[],
-    options?: EnvironmentsRequestOptions,
+    options: AddResourcesOptions & { dryRun: true },
+  ): Promise<EnvironmentPlan>;
+  addResources(
+    id: string,
+    resources: ResourceRequest[],
+    options?: AddResourcesOptions & { dryRun?: false },
   ): Promise<CreateEnvironmentResponse>;
+  addResources(
+    id: string,
+    resources: ResourceRequest[],
+    options?: AddResourcesOptions,
+  ): Promise<CreateEnvironmentResponse | EnvironmentPlan>;
   extendEnvironment(
     id: string,
     ttl: string,

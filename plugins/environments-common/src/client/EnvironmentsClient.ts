@@ -26,6 +26,7 @@ import {
   ResourceRequest,
 } from '../types';
 import {
+  AddResourcesOptions,
   CreateEnvironmentOptions,
   DestroyEnvironmentOptions,
   EnvironmentsApi,
@@ -124,14 +125,33 @@ export class EnvironmentsClient implements EnvironmentsApi {
     return items;
   }
 
+  addResources(
+    id: string,
+    resources: ResourceRequest[],
+    options: AddResourcesOptions & { dryRun: true },
+  ): Promise<EnvironmentPlan>;
+  addResources(
+    id: string,
+    resources: ResourceRequest[],
+    options?: AddResourcesOptions & { dryRun?: false },
+  ): Promise<CreateEnvironmentResponse>;
+  addResources(
+    id: string,
+    resources: ResourceRequest[],
+    options?: AddResourcesOptions,
+  ): Promise<CreateEnvironmentResponse | EnvironmentPlan>;
   async addResources(
     id: string,
     resources: ResourceRequest[],
-    options: EnvironmentsRequestOptions = {},
-  ): Promise<CreateEnvironmentResponse> {
+    options: AddResourcesOptions = {},
+  ): Promise<CreateEnvironmentResponse | EnvironmentPlan> {
     return this.send(
       routes.addResources,
-      { params: { id }, body: { resources } },
+      {
+        params: { id },
+        query: options.dryRun ? { dryRun: true } : {},
+        body: { resources },
+      },
       options,
     );
   }

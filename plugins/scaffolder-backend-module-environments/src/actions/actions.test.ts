@@ -329,12 +329,18 @@ describe('the Paved scaffolder actions, against a real environments backend', ()
     );
     expect(extend.logger.info).toHaveBeenCalledWith('Would make act-plan expire 3d from now');
     expect(destroy.logger.info).toHaveBeenCalledWith('Would destroy act-plan and its 0 resources');
-    for (const ctx of [provision, extend, destroy]) {
+    for (const ctx of [extend, destroy]) {
       expect(Object.fromEntries((ctx.output as jest.Mock).mock.calls)).toEqual({
         environmentId,
         status: 'ready',
       });
     }
+    // A database has no preview: the API checked it and said nothing would be committed.
+    expect(Object.fromEntries((provision.output as jest.Mock).mock.calls)).toEqual({
+      environmentId,
+      status: 'ready',
+      changes: [],
+    });
     const response = await fetch(
       `${await env.options.discovery.getBaseUrl()}/environments/${environmentId}`,
     );
@@ -397,6 +403,34 @@ describe('the Paved scaffolder actions, against a real environments backend', ()
       }
       // Nothing was committed: the repository has no such namespace.
       expect(fs.readdirSync(gitFolder).join(' ')).not.toContain(namespace);
+    });
+
+    it('paved:resource:provision logs the files and diff a namespace would add to an existing environment, committing nothing', async () => {
+    const created = context({ ...base, name: 'prov-ns', resources: [], wait: true, timeout: 60 });
+    await createPavedEnvironmentCreateAction(env.options).handler(created);
+    const { environmentId } = Object.fromEntries((created.output as jest.Mock).mock.calls);
+    const logger = mockServices.logger.mock();
+    const ctx = {
+      ...context(
+        { entityRef: base.entityRef, environmentName: 'prov-ns', resource: { type: 'kubernetes-namespace', name: 'app' } },
+        { logger },
+      ),
+      isDryRun: true,
+      logger,
+    };
+    await createPavedResourceProvisionAction(env.options).handler(ctx);
+
+    const namespace = 'checkout-api-prov-ns-app';
+    const log = (logger.info as jest.Mock).mock.calls.map(([m]) => m).join('\n');
+    expect(log).toContain('Would add the kubernetes-namespace app to prov-ns');
+    expect(log).toContain(`in clusters/local/namespaces/${namespace}/: kustomization.yaml (added),`);
+    expect(log).toContain(`+++ b/clusters/local/namespaces/${namespace}/namespace.yaml`);
+    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    expect(outputs.changes).toEqual([
+      expect.objectContaining({ resource: 'app', path: `clusters/local/namespaces/${namespace}/` }),
+    ]);
+    const response = await fetch(`${await env.options.discovery.getBaseUrl()}/environments/${environmentId}`);
+    expect((await response.json()).resources).toEqual([]);
     });
   });
 

@@ -1,7 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './provisionResource.examples';
 import { waitForDecision } from './approvalWait';
-import { EnvironmentsActionOptions } from './environmentsApi';
+import { EnvironmentsActionOptions, plain } from './environmentsApi';
 import { startEnvironmentStep } from './environmentStep';
 import {
   environmentFields,
@@ -10,6 +10,11 @@ import {
   waitFields,
   waitOptions,
 } from './fields';
+import {
+  changesOutput,
+  logPlannedChanges,
+  plannedChanges,
+} from './plannedChanges';
 
 /**
  * `paved:resource:provision`: adds one resource to an existing environment and waits until
@@ -31,7 +36,15 @@ export function createPavedResourceProvisionAction(
         resource: resourceField,
         ...waitFields,
       },
-      output: environmentOutputs,
+      output: {
+        ...environmentOutputs,
+        changes: z =>
+          changesOutput(z)
+            .optional()
+            .describe(
+              'Dry run only: what the resource would commit (a gitops namespace: its files and their diff)',
+            ),
+      },
     },
     async handler(ctx) {
       const { input } = ctx;
@@ -51,7 +64,22 @@ export function createPavedResourceProvisionAction(
           ? `${before.name} already has ${existing.name}; nothing to do`
           : `Would add the ${input.resource.type} ${input.resource.name} to ${before.name}`,
       );
-      if (isDryRun) return;
+      if (isDryRun) {
+        if (existing) return;
+        // The API checks it as it would the request, and previews what it would commit.
+        const plan = await client.addResources(
+          environmentId,
+          [{ ...input.resource, spec: input.resource.spec ?? {} }],
+          { token, dryRun: true },
+        );
+        for (const warning of plan.warnings) {
+          ctx.logger.warn(`${warning.field}: ${warning.message}`);
+        }
+        const changes = plannedChanges(plan);
+        logPlannedChanges(ctx.logger, changes);
+        ctx.output('changes', plain(changes));
+        return;
+      }
       if (!existing) {
         // The request id is remembered too: a recovered task waits on the same request.
         const asked = await ctx.checkpoint({

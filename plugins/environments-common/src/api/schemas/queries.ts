@@ -30,7 +30,7 @@ export const resourceIdParamsSchema = z.object({
   id: z.string().meta({ description: "The resource's id." }),
 });
 
-/** The query of `POST /environments`; other parameters are ignored. @public */
+/** The query of `POST /environments` and `POST /environments/{id}/resources`; other parameters are ignored. @public */
 export const createEnvironmentQuerySchema = z.object({
   dryRun: z
     .enum(['true', 'false'], { error: 'must be true or false' })
@@ -38,7 +38,7 @@ export const createEnvironmentQuerySchema = z.object({
     .transform(value => value === 'true')
     .meta({
       description:
-        '`true` answers 200 with the plan and stores nothing; `false` (the default) creates. Any other value is refused (400), so a misspelt dry run never creates.',
+        '`true` answers 200 with the plan and stores nothing; `false` (the default) makes the change. Any other value is refused (400), so a misspelt dry run never creates.',
     }),
 });
 
