@@ -1,5 +1,6 @@
 /**
- * Environment cards, the environments page and the EnvironmentPicker scaffolder field.
+ * Environment cards, the environments page and the EnvironmentPicker and
+ * EnvironmentChangesPreview scaffolder fields.
  * This entry point serves apps on the legacy frontend system; `./alpha` serves the
  * new one.
  *
@@ -14,6 +15,7 @@ export {
   EntityTeamEnvironmentsCard,
   EnvironmentsPage,
   EnvironmentPickerFieldExtension,
+  EnvironmentChangesPreviewFieldExtension,
 } from './plugin';
 export { environmentsApiRef } from './api';
 export type { EnvironmentsApi } from './api';
@@ -22,6 +24,11 @@ export {
   EnvironmentPickerFieldSchema,
 } from './components/EnvironmentPicker';
 export type { EnvironmentPickerProps } from './components/EnvironmentPicker';
+export {
+  EnvironmentChangesPreview,
+  EnvironmentChangesPreviewFieldSchema,
+} from './components/EnvironmentChangesPreview';
+export type { EnvironmentChangesPreviewProps } from './components/EnvironmentChangesPreview';
 export type { EntityEnvironmentsCardProps } from './components/EntityEnvironmentsCard';
 export type { EntityEnvironmentOverviewCardProps } from './components/EntityEnvironmentOverviewCard';
 export {

@@ -14,6 +14,10 @@ import {
   EnvironmentPickerFieldSchema,
 } from './components/EnvironmentPicker';
 import {
+  EnvironmentChangesPreview,
+  EnvironmentChangesPreviewFieldSchema,
+} from './components/EnvironmentChangesPreview';
+import {
   createFromTemplateRouteRef,
   rootRouteRef,
   scaffolderTaskRouteRef,
@@ -84,6 +88,20 @@ export const EnvironmentPickerFieldExtension = environmentsPlugin.provide(
     schema: EnvironmentPickerFieldSchema.schema,
   }),
 );
+
+/**
+ * The EnvironmentChangesPreview scaffolder field, for `<ScaffolderFieldExtensions>`: what
+ * the template's request would commit (files and diff), or why it would be refused.
+ * @public
+ */
+export const EnvironmentChangesPreviewFieldExtension =
+  environmentsPlugin.provide(
+    createScaffolderFieldExtension({
+      name: 'EnvironmentChangesPreview',
+      component: EnvironmentChangesPreview,
+      schema: EnvironmentChangesPreviewFieldSchema.schema,
+    }),
+  );
 
 /**
  * The overview of an Environment entity's page: its live status, facts, resources and

@@ -20,3 +20,21 @@ export const environmentPickerFormField = FormFieldBlueprint.make({
       ),
   },
 });
+
+/**
+ * `scaffolder-form-field:environments/environment-changes-preview`: templates can use
+ * `ui:field: EnvironmentChangesPreview` to show what their request would commit.
+ */
+export const environmentChangesPreviewFormField = FormFieldBlueprint.make({
+  name: 'environment-changes-preview',
+  params: {
+    field: () =>
+      import('../components/EnvironmentChangesPreview').then(m =>
+        createFormField({
+          name: 'EnvironmentChangesPreview',
+          component: m.EnvironmentChangesPreview,
+          schema: m.EnvironmentChangesPreviewFieldSchema,
+        }),
+      ),
+  },
+});

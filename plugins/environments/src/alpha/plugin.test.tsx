@@ -222,5 +222,10 @@ describe('environments plugin in the new frontend system (fake API)', () => {
         'scaffolder-form-field:environments/environment-picker',
       ),
     ).toBeDefined();
+    expect(
+      plugin.getExtension(
+        'scaffolder-form-field:environments/environment-changes-preview',
+      ),
+    ).toBeDefined();
   });
 });

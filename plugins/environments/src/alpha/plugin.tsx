@@ -14,15 +14,18 @@ import {
   environmentsEntityCard,
   teamEnvironmentsEntityCard,
 } from './entityCards';
-import { environmentPickerFormField } from './formFields';
+import {
+  environmentChangesPreviewFormField,
+  environmentPickerFormField,
+} from './formFields';
 import { environmentsPage } from './pages';
 
 /**
  * The environments plugin for the new frontend system: the API, the entity cards
  * (environments of components and systems; overview, findings and operations of
  * Environment entities; a team's environments and goals on a group), the page with its
- * Requests and Goals tabs (and with it the sidebar entry) and the EnvironmentPicker
- * form field. Its
+ * Requests and Goals tabs (and with it the sidebar entry) and the EnvironmentPicker and
+ * EnvironmentChangesPreview form fields. Its
  * external routes default to the scaffolder and TechDocs.
  * @alpha
  */
@@ -46,5 +49,6 @@ export const environmentsPlugin = createFrontendPlugin({
     teamEnvironmentsEntityCard,
     environmentsPage,
     environmentPickerFormField,
+    environmentChangesPreviewFormField,
   ],
 });

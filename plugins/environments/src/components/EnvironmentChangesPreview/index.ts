@@ -1,0 +1,3 @@
+export { EnvironmentChangesPreview } from './EnvironmentChangesPreview';
+export { EnvironmentChangesPreviewFieldSchema } from './schema';
+export type { EnvironmentChangesPreviewProps } from './schema';
