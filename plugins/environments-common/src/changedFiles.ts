@@ -1,9 +1,15 @@
-/** How a diff changes one file. */
+/**
+ * How a diff changes one file.
+ * @public
+ */
 export type FileChange = 'added' | 'changed' | 'removed';
 
 /**
  * Each file a unified diff touches and how: a `/dev/null` on the old side is a new file,
- * on the new side a removed one.
+ * on the new side a removed one. Shared by the scaffolder actions' logs and the form's
+ * preview, so both list the same files.
+ *
+ * @public
  */
 export function changedFiles(
   diff: string,

@@ -14,3 +14,4 @@ export * from './events';
 export * from './goalMetrics';
 export * from './goalHistoryFileName';
 export * from './formatGoalValue';
+export * from './changedFiles';

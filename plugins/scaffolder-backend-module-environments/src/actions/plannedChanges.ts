@@ -1,5 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { EnvironmentPlan } from '@paved/plugin-environments-common';
+import {
+  changedFiles,
+  EnvironmentPlan,
+} from '@paved/plugin-environments-common';
 
 /** What applying one planned resource would change in its repository. */
 export interface PlannedChange {
@@ -35,36 +38,6 @@ export function plannedChanges(plan: EnvironmentPlan): PlannedChange[] {
       },
     ];
   });
-}
-
-/**
- * Each file a unified diff touches and how: a `/dev/null` on the old side is a new file,
- * on the new side a removed one.
- */
-export function changedFiles(
-  diff: string,
-): Array<{ path: string; change: 'added' | 'changed' | 'removed' }> {
-  const lines = diff.split('\n');
-  const files: Array<{
-    path: string;
-    change: 'added' | 'changed' | 'removed';
-  }> = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (!lines[i].startsWith('--- ') || !lines[i + 1].startsWith('+++ ')) {
-      continue;
-    }
-    const from = lines[i].slice(4).split('\t')[0];
-    const to = lines[i + 1].slice(4).split('\t')[0];
-    if (from === '/dev/null') {
-      files.push({ path: to.replace(/^b\//, ''), change: 'added' });
-    } else if (to === '/dev/null') {
-      files.push({ path: from.replace(/^a\//, ''), change: 'removed' });
-    } else {
-      files.push({ path: to.replace(/^b\//, ''), change: 'changed' });
-    }
-    i += 1;
-  }
-  return files;
 }
 
 /** Logs, resource by resource, the files a plan would change and the diff itself. */

@@ -5,9 +5,11 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { ResponseError } from '@backstage/errors';
-import { EnvironmentPlan } from '@paved/plugin-environments-common';
+import {
+  changedFiles,
+  EnvironmentPlan,
+} from '@paved/plugin-environments-common';
 import { usePlannedChanges } from '../../hooks/usePlannedChanges';
-import { changedFiles } from '../../lib/changedFiles';
 import { planFromForm } from '../../lib/planFromForm';
 import { EnvironmentChangesPreviewProps } from './schema';
 import { UnifiedDiff } from './UnifiedDiff';
